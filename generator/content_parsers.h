@@ -1,0 +1,32 @@
+// One parser per content file kind: YAML value in, model struct out, every
+// problem reported through the value's Diagnostics.
+#ifndef SAKIP_CONTENT_PARSERS_H_
+#define SAKIP_CONTENT_PARSERS_H_
+
+#include <optional>
+#include <string>
+
+#include "model.h"
+#include "yaml_reader.h"
+
+namespace sakip {
+
+// Ids are file or folder names: [a-z0-9]+(-[a-z0-9]+)*.
+bool IsValidId(const std::string& id);
+// A valid id made from `text`, to suggest in a hint.
+std::string SuggestId(const std::string& text);
+
+void ParseSite(const YamlValue& root, Site* site);
+void ParseUnit(const YamlValue& root, Unit* unit);
+void ParseJabatan(const YamlValue& root, Jabatan* jabatan);
+void ParseKeputusan(const YamlValue& root, Keputusan* keputusan);
+void ParseRealisasi(const YamlValue& root, Realisasi* realisasi);
+
+// Shared by jabatan files and realisasi files. Checks the NIP.
+std::optional<Pejabat> ParsePejabat(const YamlValue& value);
+std::optional<TandaTangan> ParseTandaTangan(const YamlValue& value);
+Reference ReadReference(const MapReader& map, const std::string& key);
+
+}  // namespace sakip
+
+#endif  // SAKIP_CONTENT_PARSERS_H_

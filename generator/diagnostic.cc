@@ -1,0 +1,111 @@
+#include "diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace sakip {
+namespace {
+
+// Columns count characters, not bytes, so the caret lands under the right
+// letter in lines holding non-ASCII text.
+std::string CaretPadding(const std::string& line, int col) {
+  std::string pad;
+  int seen = 0;
+  for (size_t i = 0; i < line.size() && seen < col - 1; ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte
+    pad += (line[i] == '\t') ? '\t' : ' ';
+    ++seen;
+  }
+  return pad;
+}
+
+}  // namespace
+
+void Diagnostics::Error(const SourcePos& pos, std::string message,
+                        std::string hint) {
+  Add({pos, Severity::kError, std::move(message), std::move(hint)});
+}
+
+void Diagnostics::Warning(const SourcePos& pos, std::string message,
+                          std::string hint) {
+  Add({pos, Severity::kWarning, std::move(message), std::move(hint)});
+}
+
+void Diagnostics::Add(Diagnostic diagnostic) {
+  diagnostics_.push_back(std::move(diagnostic));
+}
+
+void Diagnostics::AddSource(const std::string& path, std::string text) {
+  sources_[path] = std::move(text);
+}
+
+int Diagnostics::error_count() const {
+  return static_cast<int>(std::count_if(
+      diagnostics_.begin(), diagnostics_.end(),
+      [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+}
+
+int Diagnostics::warning_count() const {
+  return static_cast<int>(diagnostics_.size()) - error_count();
+}
+
+std::vector<Diagnostic> Diagnostics::Sorted() const {
+  auto key = [](const Diagnostic& d) {
+    return std::tie(d.pos.path, d.pos.line, d.pos.col, d.severity, d.message);
+  };
+  std::vector<Diagnostic> sorted = diagnostics_;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     return key(a) < key(b);
+                   });
+  sorted.erase(std::unique(sorted.begin(), sorted.end(),
+                           [&](const Diagnostic& a, const Diagnostic& b) {
+                             return key(a) == key(b);
+                           }),
+               sorted.end());
+  return sorted;
+}
+
+std::string Diagnostics::SourceLine(const std::string& path, int line) const {
+  auto it = sources_.find(path);
+  if (it == sources_.end() || line <= 0) return "";
+  const std::string& text = it->second;
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = text.find('\n', start);
+    if (start == std::string::npos) return "";
+    ++start;
+  }
+  size_t end = text.find('\n', start);
+  std::string result =
+      text.substr(start, end == std::string::npos ? end : end - start);
+  if (!result.empty() && result.back() == '\r') result.pop_back();
+  return result;
+}
+
+std::string Diagnostics::Format(const Diagnostic& d) const {
+  std::string out = d.pos.path;
+  if (d.pos.line > 0) {
+    out += ":" + std::to_string(d.pos.line);
+    if (d.pos.col > 0) out += ":" + std::to_string(d.pos.col);
+  }
+  out += d.severity == Severity::kError ? ": error: " : ": warning: ";
+  out += d.message + "\n";
+  std::string line = SourceLine(d.pos.path, d.pos.line);
+  // Binary or enormous lines would only bury the message.
+  if (!line.empty() && line.size() <= 400) {
+    out += "    " + line + "\n";
+    if (d.pos.col > 0) out += "    " + CaretPadding(line, d.pos.col) + "^\n";
+  }
+  if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
+  return out;
+}
+
+std::string Diagnostics::Format() const {
+  std::string out;
+  for (const Diagnostic& d : Sorted()) out += Format(d);
+  return out;
+}
+
+}  // namespace sakip

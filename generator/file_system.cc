@@ -1,0 +1,132 @@
+#include "file_system.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace sakip {
+
+std::string JoinPath(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  if (a.back() == '/') return a + b;
+  return a + "/" + b;
+}
+
+RealFileSystem::RealFileSystem(std::string root) : root_(std::move(root)) {}
+
+std::string RealFileSystem::Full(const std::string& path) const {
+  return JoinPath(root_.empty() ? "." : root_, path);
+}
+
+std::optional<std::string> RealFileSystem::ReadFile(const std::string& path,
+                                                    std::string* error) const {
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(Full(path), ec))) {
+    *error = "is a symbolic link; links are not followed";
+    return std::nullopt;
+  }
+  std::ifstream in(Full(path), std::ios::binary);
+  if (!in) {
+    *error = "cannot be read";
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<DirEntry> RealFileSystem::ListDir(const std::string& path) const {
+  std::vector<DirEntry> entries;
+  std::error_code ec;
+  for (fs::directory_iterator it(Full(path), ec), end; !ec && it != end;
+       it.increment(ec)) {
+    fs::file_status status = it->symlink_status(ec);
+    if (ec) break;
+    if (fs::is_symlink(status)) continue;
+    entries.push_back(
+        {it->path().filename().string(), fs::is_directory(status)});
+  }
+  std::sort(
+      entries.begin(), entries.end(),
+      [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return entries;
+}
+
+bool RealFileSystem::IsFile(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_regular_file(fs::symlink_status(Full(path), ec));
+}
+
+bool RealFileSystem::IsDir(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_directory(fs::symlink_status(Full(path), ec));
+}
+
+std::optional<std::uintmax_t> RealFileSystem::FileSize(
+    const std::string& path) const {
+  std::error_code ec;
+  std::uintmax_t size = fs::file_size(Full(path), ec);
+  if (ec) return std::nullopt;
+  return size;
+}
+
+void MemoryFileSystem::Write(const std::string& path, std::string contents) {
+  files_[path] = std::move(contents);
+}
+
+void MemoryFileSystem::Remove(const std::string& path) { files_.erase(path); }
+
+std::optional<std::string> MemoryFileSystem::ReadFile(
+    const std::string& path, std::string* error) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) {
+    *error = "does not exist";
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+std::vector<DirEntry> MemoryFileSystem::ListDir(const std::string& path) const {
+  std::string prefix = path.empty() ? "" : path + "/";
+  std::map<std::string, bool> names;  // name -> is_dir
+  for (auto it = files_.lower_bound(prefix);
+       it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+       ++it) {
+    std::string rest = it->first.substr(prefix.size());
+    size_t slash = rest.find('/');
+    if (slash == std::string::npos) {
+      names.emplace(rest, false);
+    } else {
+      names[rest.substr(0, slash)] = true;
+    }
+  }
+  std::vector<DirEntry> entries;
+  for (const auto& [name, is_dir] : names) entries.push_back({name, is_dir});
+  return entries;
+}
+
+bool MemoryFileSystem::IsFile(const std::string& path) const {
+  return files_.count(path) > 0;
+}
+
+bool MemoryFileSystem::IsDir(const std::string& path) const {
+  if (path.empty()) return true;
+  std::string prefix = path + "/";
+  auto it = files_.lower_bound(prefix);
+  return it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::optional<std::uintmax_t> MemoryFileSystem::FileSize(
+    const std::string& path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second.size();
+}
+
+}  // namespace sakip

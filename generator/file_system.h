@@ -1,0 +1,76 @@
+// Disk access behind an interface so that the loader and the tests can run
+// on an in-memory tree (as ninja's DiskInterface). Paths are '/'-separated
+// and relative to the interface's root.
+#ifndef SAKIP_FILE_SYSTEM_H_
+#define SAKIP_FILE_SYSTEM_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sakip {
+
+struct DirEntry {
+  std::string name;
+  bool is_dir = false;
+};
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  // The file's bytes, or nullopt with `error` set.
+  virtual std::optional<std::string> ReadFile(const std::string& path,
+                                              std::string* error) const = 0;
+  // Entries sorted by name; empty when the folder does not exist.
+  virtual std::vector<DirEntry> ListDir(const std::string& path) const = 0;
+  virtual bool IsFile(const std::string& path) const = 0;
+  virtual bool IsDir(const std::string& path) const = 0;
+  // Size in bytes, or nullopt when the file does not exist.
+  virtual std::optional<std::uintmax_t> FileSize(
+      const std::string& path) const = 0;
+};
+
+// The real disk below `root`. Symbolic links are not followed out of the
+// tree: a link is reported as neither file nor folder.
+class RealFileSystem : public FileSystem {
+ public:
+  explicit RealFileSystem(std::string root);
+  std::optional<std::string> ReadFile(const std::string& path,
+                                      std::string* error) const override;
+  std::vector<DirEntry> ListDir(const std::string& path) const override;
+  bool IsFile(const std::string& path) const override;
+  bool IsDir(const std::string& path) const override;
+  std::optional<std::uintmax_t> FileSize(
+      const std::string& path) const override;
+  const std::string& root() const { return root_; }
+
+ private:
+  std::string Full(const std::string& path) const;
+  std::string root_;
+};
+
+// An in-memory tree for tests: folders exist implicitly above every file.
+class MemoryFileSystem : public FileSystem {
+ public:
+  void Write(const std::string& path, std::string contents);
+  void Remove(const std::string& path);
+  std::optional<std::string> ReadFile(const std::string& path,
+                                      std::string* error) const override;
+  std::vector<DirEntry> ListDir(const std::string& path) const override;
+  bool IsFile(const std::string& path) const override;
+  bool IsDir(const std::string& path) const override;
+  std::optional<std::uintmax_t> FileSize(
+      const std::string& path) const override;
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+// Joins two '/'-separated paths; an empty side yields the other.
+std::string JoinPath(const std::string& a, const std::string& b);
+
+}  // namespace sakip
+
+#endif  // SAKIP_FILE_SYSTEM_H_

@@ -1,0 +1,293 @@
+#include "loader.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "content_parsers.h"
+#include "front_matter.h"
+#include "yaml_reader.h"
+
+namespace sakip {
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string Stem(const std::string& name) {
+  size_t dot = name.rfind('.');
+  return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+// Folders inside a unit that hold its files rather than sub-units.
+bool IsReservedFolder(const std::string& name) {
+  return name == "jabatan" || name == "keputusan" || name == "realisasi";
+}
+
+class Loader {
+ public:
+  Loader(const FileSystem& fs, const LoadOptions& options,
+         Diagnostics* diagnostics)
+      : fs_(fs), options_(options), diagnostics_(diagnostics) {}
+
+  Model Load() {
+    Model model;
+    LoadSite(&model.site);
+    for (const VersionSpec& v : model.site.versi) {
+      if (!v.dir.empty()) version_dirs_.insert(Normalize(v.dir));
+    }
+    WalkFolder("", nullptr, &model);
+    return model;
+  }
+
+ private:
+  std::string Display(const std::string& path) const {
+    return JoinPath(options_.display_root, path);
+  }
+
+  static std::string Normalize(std::string path) {
+    while (!path.empty() && path.back() == '/') path.pop_back();
+    while (path.compare(0, 2, "./") == 0) path.erase(0, 2);
+    return path;
+  }
+
+  // Reads a file, registering its text for diagnostics.
+  std::optional<std::string> Read(const std::string& path) {
+    std::optional<std::uintmax_t> size = fs_.FileSize(path);
+    if (size && *size > kMaxContentFileBytes) {
+      diagnostics_->Error(
+          {Display(path), 0, 0},
+          "file is " + std::to_string(*size) + " bytes, over the limit of " +
+              std::to_string(kMaxContentFileBytes) + " for a content file",
+          "split it, or move data that is not content out of "
+          "the content folder");
+      return std::nullopt;
+    }
+    std::string error;
+    std::optional<std::string> text = fs_.ReadFile(path, &error);
+    if (!text) {
+      diagnostics_->Error({Display(path), 0, 0}, "file " + error);
+      return std::nullopt;
+    }
+    diagnostics_->AddSource(Display(path), *text);
+    return text;
+  }
+
+  // Parses a whole YAML file, or a Markdown file's front matter. `source`
+  // must outlive the returned value's use.
+  std::optional<YamlValue> ReadYaml(const std::string& path,
+                                    const std::string& text,
+                                    YamlSource* source) {
+    source->path = Display(path);
+    source->diagnostics = diagnostics_;
+    source->line_offset = 0;
+    return YamlValue::Parse(text, source);
+  }
+
+  void LoadSite(Site* site) {
+    if (!fs_.IsFile("site.yaml")) {
+      diagnostics_->Error({Display("site.yaml"), 0, 0},
+                          "no site.yaml in the content folder",
+                          "create site.yaml with at least `judul: ...`, or "
+                          "point --content at the content folder");
+      site->skala_predikat = DefaultPredikatScale();
+      return;
+    }
+    std::optional<std::string> text = Read("site.yaml");
+    YamlSource source;
+    std::optional<YamlValue> root;
+    if (text) root = ReadYaml("site.yaml", *text, &source);
+    if (root) {
+      ParseSite(*root, site);
+    } else {
+      site->skala_predikat = DefaultPredikatScale();
+    }
+  }
+
+  void CheckId(const std::string& id, const std::string& path,
+               const std::string& what) {
+    if (IsValidId(id)) return;
+    std::string suggestion = SuggestId(id);
+    diagnostics_->Error(
+        {Display(path), 0, 0}, what + " `" + id + "` is not a valid id",
+        "ids are lower-case letters and digits joined by `-`" +
+            (suggestion.empty() ? std::string()
+                                : "; rename it to `" + suggestion + "`"));
+  }
+
+  void WalkFolder(const std::string& dir, Unit* parent, Model* model) {
+    if (version_dirs_.count(dir)) return;
+    Unit* unit = parent;
+    if (!dir.empty() && fs_.IsFile(JoinPath(dir, "unit.yaml"))) {
+      unit = LoadUnit(dir, parent, model);
+    }
+    for (const DirEntry& entry : fs_.ListDir(dir)) {
+      if (!entry.is_dir || entry.name[0] == '.') continue;
+      if (unit != nullptr && unit->path == dir &&
+          IsReservedFolder(entry.name)) {
+        continue;
+      }
+      WalkFolder(JoinPath(dir, entry.name), unit, model);
+    }
+  }
+
+  Unit* LoadUnit(const std::string& dir, Unit* parent, Model* model) {
+    auto owned = std::make_unique<Unit>();
+    Unit* unit = owned.get();
+    model->units.push_back(std::move(owned));
+    unit->path = dir;
+    unit->id = dir.substr(
+        dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/') + 1);
+    unit->parent = parent;
+    if (parent) {
+      parent->children.push_back(unit);
+    } else {
+      model->roots.push_back(unit);
+    }
+    std::string unit_file = JoinPath(dir, "unit.yaml");
+    CheckId(unit->id, unit_file, "unit folder name");
+    if (std::optional<std::string> text = Read(unit_file)) {
+      YamlSource source;
+      if (std::optional<YamlValue> root = ReadYaml(unit_file, *text, &source)) {
+        ParseUnit(*root, unit);
+      }
+    }
+    unit->pos.path = Display(unit_file);
+    if (fs_.IsFile(JoinPath(dir, "index.md"))) {
+      unit->profil = Read(JoinPath(dir, "index.md")).value_or("");
+    }
+    if (!unit->kop.logo.empty()) CheckLogo(*unit);
+    LoadJabatan(unit);
+    LoadKeputusan(unit);
+    LoadRealisasi(unit);
+    return unit;
+  }
+
+  void CheckLogo(const Unit& unit) {
+    const std::string& logo = unit.kop.logo;
+    bool escapes = logo[0] == '/' || logo.find("..") != std::string::npos ||
+                   logo.find('\\') != std::string::npos;
+    if (escapes) {
+      diagnostics_->Error(unit.kop.logo_pos,
+                          "`logo` must name a file inside the unit folder",
+                          "put the logo next to unit.yaml and write its file "
+                          "name, e.g. `logo: logo.svg`");
+    } else if (!fs_.IsFile(JoinPath(unit.path, logo))) {
+      diagnostics_->Error(
+          unit.kop.logo_pos,
+          "logo file `" + logo + "` does not exist in " + Display(unit.path));
+    }
+  }
+
+  // Each entry of `folder` ending in `extension`, with its id checked.
+  std::vector<std::string> FilesIn(const Unit& unit, const std::string& folder,
+                                   const std::string& extension) {
+    std::vector<std::string> names;
+    std::string dir = JoinPath(unit.path, folder);
+    for (const DirEntry& entry : fs_.ListDir(dir)) {
+      std::string path = JoinPath(dir, entry.name);
+      if (entry.is_dir || entry.name[0] == '.') continue;
+      if (!EndsWith(entry.name, extension)) {
+        diagnostics_->Warning({Display(path), 0, 0}, "ignored: only " +
+                                                         extension +
+                                                         " files are read "
+                                                         "in " +
+                                                         folder + "/");
+        continue;
+      }
+      names.push_back(entry.name);
+    }
+    return names;
+  }
+
+  void LoadJabatan(Unit* unit) {
+    for (const std::string& name : FilesIn(*unit, "jabatan", ".md")) {
+      std::string path = JoinPath(JoinPath(unit->path, "jabatan"), name);
+      auto jabatan = std::make_unique<Jabatan>();
+      jabatan->id = Stem(name);
+      jabatan->path = Display(path);
+      jabatan->unit = unit;
+      jabatan->pos = {Display(path), 1, 1};
+      CheckId(jabatan->id, path, "jabatan file name");
+      std::optional<std::string> text = Read(path);
+      if (!text) continue;
+      std::optional<FrontMatter> fm =
+          SplitFrontMatter(Display(path), *text, diagnostics_);
+      if (!fm) continue;
+      jabatan->body = fm->body;
+      jabatan->body_line = fm->body_line;
+      YamlSource source{Display(path), fm->yaml_line_offset, diagnostics_};
+      if (std::optional<YamlValue> root = YamlValue::Parse(fm->yaml, &source)) {
+        ParseJabatan(*root, jabatan.get());
+        jabatan->parsed = true;
+      }
+      unit->jabatan.push_back(std::move(jabatan));
+    }
+  }
+
+  void LoadKeputusan(Unit* unit) {
+    for (const std::string& name : FilesIn(*unit, "keputusan", ".md")) {
+      std::string path = JoinPath(JoinPath(unit->path, "keputusan"), name);
+      auto keputusan = std::make_unique<Keputusan>();
+      keputusan->id = Stem(name);
+      keputusan->path = Display(path);
+      keputusan->unit = unit;
+      keputusan->pos = {Display(path), 1, 1};
+      CheckId(keputusan->id, path, "keputusan file name");
+      std::optional<std::string> text = Read(path);
+      if (!text) continue;
+      std::optional<FrontMatter> fm =
+          SplitFrontMatter(Display(path), *text, diagnostics_);
+      if (!fm) continue;
+      keputusan->body = fm->body;
+      keputusan->body_line = fm->body_line;
+      YamlSource source{Display(path), fm->yaml_line_offset, diagnostics_};
+      if (std::optional<YamlValue> root = YamlValue::Parse(fm->yaml, &source)) {
+        ParseKeputusan(*root, keputusan.get());
+      }
+      unit->keputusan.push_back(std::move(keputusan));
+    }
+  }
+
+  void LoadRealisasi(Unit* unit) {
+    for (const std::string& name : FilesIn(*unit, "realisasi", ".yaml")) {
+      std::string path = JoinPath(JoinPath(unit->path, "realisasi"), name);
+      std::string stem = Stem(name);
+      bool is_year =
+          stem.size() == 4 && std::all_of(stem.begin(), stem.end(), ::isdigit);
+      if (!is_year) {
+        diagnostics_->Error({Display(path), 0, 0},
+                            "a realisasi file is named after its year, e.g. "
+                            "2024.yaml, not " +
+                                name);
+        continue;
+      }
+      auto realisasi = std::make_unique<Realisasi>();
+      realisasi->tahun = std::stoi(stem);
+      realisasi->path = Display(path);
+      realisasi->unit = unit;
+      std::optional<std::string> text = Read(path);
+      if (!text) continue;
+      YamlSource source;
+      if (std::optional<YamlValue> root = ReadYaml(path, *text, &source)) {
+        ParseRealisasi(*root, realisasi.get());
+      }
+      unit->realisasi.push_back(std::move(realisasi));
+    }
+  }
+
+  const FileSystem& fs_;
+  const LoadOptions& options_;
+  Diagnostics* diagnostics_;
+  std::set<std::string> version_dirs_;
+};
+
+}  // namespace
+
+Model LoadContent(const FileSystem& fs, const LoadOptions& options,
+                  Diagnostics* diagnostics) {
+  return Loader(fs, options, diagnostics).Load();
+}
+
+}  // namespace sakip

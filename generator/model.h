@@ -1,0 +1,250 @@
+// The content model: plain structs filled by the loader and linked by the
+// resolver. It knows nothing about HTML or any other output format.
+#ifndef SAKIP_MODEL_H_
+#define SAKIP_MODEL_H_
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "diagnostic.h"
+
+namespace sakip {
+
+struct Jabatan;
+struct Unit;
+
+// A reference as written in content (`camat`, `../camat`,
+// `/unit/path/camat`, optionally `#indikator`) and where it was written.
+struct Reference {
+  std::string text;
+  SourcePos pos;
+  bool empty() const { return text.empty(); }
+};
+
+struct PredikatBand {
+  double min = 0;
+  std::string label;
+};
+
+struct VersionSpec {
+  std::string nama;
+  std::string ref;  // a git ref, or empty
+  std::string dir;  // a folder with a content tree, or empty
+  SourcePos pos;
+};
+
+struct Site {
+  std::string judul;
+  std::string base_url;
+  std::optional<int> tahun;
+  std::string kertas = "F4";
+  std::vector<PredikatBand> skala_predikat;  // highest band first
+  std::vector<VersionSpec> versi;
+  SourcePos pos;
+};
+
+// The default predikat scale (Permendagri 86/2017).
+std::vector<PredikatBand> DefaultPredikatScale();
+
+struct Pejabat {
+  std::string nama;
+  std::string nip;  // as written; validated by nip.h
+  std::string pangkat;
+  std::string golongan;
+  SourcePos pos;
+  SourcePos nip_pos;
+};
+
+struct Rumus {
+  std::string pembilang;
+  std::string penyebut;
+  double pengali = 1;
+};
+
+struct Anggaran {
+  std::string kode;
+  std::string kegiatan;
+  std::optional<double> pagu;
+  std::string sumber_dana;
+};
+
+enum class Polaritas { kPositif, kNegatif };
+enum class RumusNegatif { kSelisih, kKebalikan };
+enum class Agregasi { kKumulatif, kTerakhir, kRataRata };
+
+struct Indikator {
+  std::string id;
+  std::string sasaran;
+  std::string nama;
+  std::string formulasi;
+  std::optional<Rumus> rumus;
+  std::vector<std::string> sumber_data;
+  std::string satuan;
+  std::optional<double> target;
+  std::string target_keterangan;  // target as printed when not a plain number
+  std::string catatan;            // a note shown with the indicator
+  std::vector<double> target_triwulan;  // empty, or one per quarter (4)
+  Polaritas polaritas = Polaritas::kPositif;
+  RumusNegatif rumus_negatif = RumusNegatif::kSelisih;
+  Agregasi agregasi = Agregasi::kKumulatif;
+  Reference mendukung_ref;
+  const Jabatan* mendukung_jabatan = nullptr;  // resolved
+  const Indikator* mendukung = nullptr;        // resolved
+  std::optional<Anggaran> anggaran;
+  SourcePos pos;
+};
+
+struct Tujuan {
+  std::string uraian;
+  std::string indikator;
+};
+
+struct TandaTangan {
+  std::string tempat;
+  std::optional<Date> tanggal;
+};
+
+struct Jabatan {
+  std::string id;
+  std::string path;  // content file, for diagnostics and links
+  Unit* unit = nullptr;
+  std::string nama;
+  std::string jenis;
+  std::string eselon;
+  Reference atasan_ref;
+  Jabatan* atasan = nullptr;      // resolved; may be in another unit
+  std::vector<Jabatan*> bawahan;  // resolved, in load order
+  std::optional<Pejabat> pejabat;
+  std::vector<std::string> tugas;
+  std::vector<std::string> fungsi;
+  std::vector<Tujuan> tujuan;
+  std::vector<Indikator> indikator;
+  std::optional<TandaTangan> tanda_tangan;
+  std::string body;     // Markdown after the front matter
+  int body_line = 0;    // 1-based line of the body's first line in `path`
+  bool parsed = false;  // false when the front matter could not be read
+  SourcePos pos;
+
+  const Indikator* FindIndikator(const std::string& indikator_id) const;
+};
+
+struct Lampiran {
+  std::string judul;
+  std::string dasar;
+  std::vector<Reference> jabatan_refs;
+  bool sub_unit = false;
+  std::vector<const Jabatan*> jabatan;  // resolved, in printing order
+};
+
+struct Keputusan {
+  std::string id;
+  std::string path;
+  Unit* unit = nullptr;
+  std::string jenis;
+  std::string nomor;
+  std::string tentang;
+  std::vector<std::string> menimbang;
+  std::vector<std::string> mengingat;
+  std::string menetapkan;
+  std::vector<std::string> diktum;  // Markdown
+  std::string ditetapkan_di;
+  std::optional<Date> tanggal;
+  Reference penandatangan_ref;
+  const Jabatan* penandatangan = nullptr;  // resolved
+  std::optional<Lampiran> lampiran;
+  std::string body;
+  int body_line = 0;
+  SourcePos pos;
+};
+
+// One quarter's reported figure: either the value itself or the components
+// of a structured rumus. Absent quarters are "not reported", never 0.
+struct NilaiTriwulan {
+  std::optional<double> nilai;
+  std::optional<double> pembilang;
+  std::optional<double> penyebut;
+  bool has_components() const { return pembilang || penyebut; }
+};
+
+template <typename T>
+using PerTriwulan = std::array<std::optional<T>, 4>;
+
+struct RealisasiIndikator {
+  std::string indikator_id;
+  const Indikator* indikator = nullptr;  // resolved
+  PerTriwulan<NilaiTriwulan> triwulan;
+  PerTriwulan<double> anggaran;    // realised spending, cumulative
+  PerTriwulan<double> dilaporkan;  // capaian printed in the report
+  PerTriwulan<std::string> evaluasi;
+  PerTriwulan<std::string> tindak_lanjut;
+  SourcePos pos;
+};
+
+struct RealisasiJabatan {
+  std::string jabatan_id;
+  const Jabatan* jabatan = nullptr;  // resolved
+  std::vector<RealisasiIndikator> indikator;
+  SourcePos pos;
+};
+
+struct Realisasi {
+  int tahun = 0;
+  std::string path;
+  Unit* unit = nullptr;
+  std::vector<RealisasiJabatan> jabatan;
+  // Officials who signed that year's reports, by jabatan id: the holder
+  // then may not be today's holder.
+  std::map<std::string, Pejabat> pejabat;
+  std::optional<TandaTangan> tanda_tangan;
+  SourcePos pos;
+};
+
+struct Kop {
+  std::string alamat;
+  std::string telepon;
+  std::string faks;
+  std::string email;
+  std::string kota;
+  std::string kode_pos;
+  std::string logo;  // path inside the unit folder
+  SourcePos logo_pos;
+};
+
+struct Unit {
+  std::string id;    // folder name
+  std::string path;  // folder path under content/, e.g. a/b
+  Unit* parent = nullptr;
+  std::vector<Unit*> children;  // sorted by id
+  std::string nama;
+  std::string jenis;
+  std::string pemerintah;
+  Kop kop;
+  std::string dasar_hukum;
+  Reference pimpinan_ref;
+  const Jabatan* pimpinan = nullptr;  // resolved (or the unit's root jabatan)
+  std::string profil;                 // Markdown of index.md
+  std::vector<std::unique_ptr<Jabatan>> jabatan;  // sorted by id
+  std::vector<std::unique_ptr<Keputusan>> keputusan;
+  std::vector<std::unique_ptr<Realisasi>> realisasi;  // sorted by year
+  SourcePos pos;
+
+  const Jabatan* FindJabatan(const std::string& jabatan_id) const;
+};
+
+struct Model {
+  Site site;
+  std::vector<std::unique_ptr<Unit>> units;  // depth-first, parents first
+  std::vector<Unit*> roots;
+
+  const Unit* FindUnit(const std::string& unit_path) const;
+  std::vector<const Jabatan*> AllJabatan() const;
+};
+
+}  // namespace sakip
+
+#endif  // SAKIP_MODEL_H_

@@ -1,0 +1,31 @@
+// The build, as named phases called in order from one function:
+// load -> resolve/validate -> compute -> render -> publish.
+#ifndef SAKIP_PIPELINE_H_
+#define SAKIP_PIPELINE_H_
+
+#include <string>
+
+#include "diagnostic.h"
+#include "file_system.h"
+#include "model.h"
+
+namespace sakip {
+
+struct PipelineOptions {
+  std::string display_root;  // prefix of paths in diagnostics
+  std::string out_dir;       // empty: check only, write nothing
+  bool strict = false;       // warnings fail the run
+};
+
+// Exit status of a run: 0 success, 1 content errors (or warnings under
+// --strict), 2 the output could not be written.
+int RunPipeline(const FileSystem& content, const PipelineOptions& options,
+                Diagnostics* diagnostics);
+
+// Phases 1 and 2: the model with references resolved.
+Model LoadAndResolve(const FileSystem& content, const std::string& display_root,
+                     Diagnostics* diagnostics);
+
+}  // namespace sakip
+
+#endif  // SAKIP_PIPELINE_H_

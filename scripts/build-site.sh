@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# README command 1: builds the generator into build/sakip, then the sample
+# site from content/ into site/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh build
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build build --target sakip
+build/sakip build --content content --out site

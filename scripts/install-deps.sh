@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Sakip needs, only those missing.
+# Usage: scripts/install-deps.sh [build|test]
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libgit2-dev
+  libkainjow-mustache-dev
+)
+if [ "${1:-build}" = test ]; then
+  packages+=(catch2)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,59 @@
+#include "test_tree.h"
+
+#include "pipeline.h"
+
+namespace sakip::testing {
+
+MemoryFileSystem ValidTree() {
+  MemoryFileSystem fs;
+  fs.Write("site.yaml", "judul: Uji\ntahun: 2024\n");
+  fs.Write("kota/unit.yaml", "nama: Pemerintah Kota Uji\njenis: pemda\n");
+  fs.Write("kota/kec/unit.yaml",
+           "nama: Kecamatan Uji\njenis: kecamatan\npimpinan: camat\n");
+  fs.Write("kota/kec/jabatan/camat.md",
+           "---\n"
+           "nama: Camat\n"
+           "jenis: administrator\n"
+           "pejabat: { nama: NOOR ALY, nip: \"197001031995031001\" }\n"
+           "indikator:\n"
+           "  - id: kinerja-kecamatan\n"
+           "    nama: Nilai kinerja kecamatan\n"
+           "    target: 80\n"
+           "---\n"
+           "Catatan camat.\n");
+  fs.Write("kota/kec/jabatan/sekretaris.md",
+           "---\n"
+           "nama: Sekretaris Kecamatan\n"
+           "atasan: camat\n"
+           "indikator:\n"
+           "  - id: dokumen\n"
+           "    nama: Jumlah dokumen perencanaan\n"
+           "    target: 10\n"
+           "    mendukung: camat#kinerja-kecamatan\n"
+           "---\n");
+  fs.Write("kota/kec/jabatan/staf.md",
+           "---\n"
+           "nama: Pengadministrasi Umum\n"
+           "atasan: sekretaris\n"
+           "---\n");
+  return fs;
+}
+
+std::vector<std::string> Checked::Lines() const {
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : diagnostics.Sorted()) {
+    std::string text = diagnostics.Format(d);
+    lines.push_back(text.substr(0, text.find('\n')));
+  }
+  return lines;
+}
+
+Checked Check(const FileSystem& fs, const std::string& display_root) {
+  Checked checked;
+  checked.model = LoadAndResolve(fs, display_root, &checked.diagnostics);
+  return checked;
+}
+
+std::string SourceDir() { return SAKIP_SOURCE_DIR; }
+
+}  // namespace sakip::testing

@@ -1,0 +1,33 @@
+// Helpers shared by the tests: an in-memory content tree that is valid, and
+// a way to load it and read back the diagnostics.
+#ifndef SAKIP_TESTS_TEST_TREE_H_
+#define SAKIP_TESTS_TEST_TREE_H_
+
+#include <string>
+#include <vector>
+
+#include "diagnostic.h"
+#include "file_system.h"
+#include "model.h"
+
+namespace sakip::testing {
+
+// site.yaml, a pemda unit and a kecamatan with camat <- sekretaris <- staf,
+// each with one indicator. `sakip check` accepts it without a warning.
+MemoryFileSystem ValidTree();
+
+struct Checked {
+  Model model;
+  Diagnostics diagnostics;
+  // `path:line:col: error: message` for each diagnostic, sorted.
+  std::vector<std::string> Lines() const;
+};
+
+Checked Check(const FileSystem& fs, const std::string& display_root = "");
+
+// The folder holding the repository's sources (for content/ and tests/data).
+std::string SourceDir();
+
+}  // namespace sakip::testing
+
+#endif  // SAKIP_TESTS_TEST_TREE_H_
