@@ -1,0 +1,331 @@
+#include "compute.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "indonesian_format.h"
+
+namespace sakip {
+namespace {
+
+constexpr const char* kRomawi[] = {"I", "II", "III", "IV"};
+
+// Plain figures aggregated by `agregasi` over quarters 1..k.
+std::optional<double> Aggregate(const std::array<std::optional<double>, 4>& q,
+                                Agregasi agregasi, int k) {
+  double sum = 0;
+  int count = 0;
+  std::optional<double> latest;
+  for (int i = 0; i < k && i < 4; ++i) {
+    if (!q[i]) continue;
+    sum += *q[i];
+    ++count;
+    latest = q[i];
+  }
+  if (count == 0) return std::nullopt;
+  switch (agregasi) {
+    case Agregasi::kKumulatif:
+      return sum;
+    case Agregasi::kTerakhir:
+      return latest;
+    case Agregasi::kRataRata:
+      return sum / count;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Nilai AggregateUpTo(const std::array<std::optional<double>, 4>& quarters,
+                    Agregasi agregasi, int k) {
+  std::optional<double> value = Aggregate(quarters, agregasi, k);
+  if (!value) return Nilai::None("belum ada data realisasi");
+  return Nilai::Of(*value);
+}
+
+Nilai RealisasiSampai(const Indikator& indikator,
+                      const PerTriwulan<NilaiTriwulan>& triwulan, int k) {
+  if (!indikator.rumus) {
+    std::array<std::optional<double>, 4> values;
+    for (int i = 0; i < 4; ++i) {
+      if (triwulan[i]) values[i] = triwulan[i]->nilai;
+    }
+    return AggregateUpTo(values, indikator.agregasi, k);
+  }
+  // With `terakhir` both components come from the same latest quarter, so
+  // gaps must not pair one quarter's pembilang with another's penyebut.
+  std::array<std::optional<double>, 4> pembilang;
+  std::array<std::optional<double>, 4> penyebut;
+  for (int i = 0; i < 4; ++i) {
+    if (triwulan[i] && triwulan[i]->pembilang && triwulan[i]->penyebut) {
+      pembilang[i] = triwulan[i]->pembilang;
+      penyebut[i] = triwulan[i]->penyebut;
+    }
+  }
+  std::optional<double> top = Aggregate(pembilang, indikator.agregasi, k);
+  std::optional<double> bottom = Aggregate(penyebut, indikator.agregasi, k);
+  if (!top || !bottom) return Nilai::None("belum ada data realisasi");
+  if (*bottom == 0) return Nilai::None("penyebut bernilai 0");
+  return Nilai::Of(*top / *bottom * indikator.rumus->pengali);
+}
+
+Nilai TargetPada(const Indikator& indikator, int k) {
+  if (indikator.target_triwulan.size() == 4 && k >= 1 && k <= 4) {
+    return Nilai::Of(indikator.target_triwulan[k - 1]);
+  }
+  if (indikator.target) return Nilai::Of(*indikator.target);
+  return Nilai::None("target belum ditetapkan");
+}
+
+Nilai Capaian(Polaritas polaritas, RumusNegatif rumus, double realisasi,
+              double target) {
+  if (target == 0) return Nilai::None("target bernilai 0");
+  if (polaritas == Polaritas::kPositif) {
+    return Nilai::Of(realisasi / target * 100);
+  }
+  if (rumus == RumusNegatif::kKebalikan) {
+    if (realisasi == 0) {
+      return Nilai::None("realisasi bernilai 0 pada rumus kebalikan");
+    }
+    return Nilai::Of(target / realisasi * 100);
+  }
+  return Nilai::Of(std::max(0.0, (2 * target - realisasi) / target * 100));
+}
+
+std::string Predikat(const std::vector<PredikatBand>& skala, double capaian) {
+  for (const PredikatBand& band : skala) {
+    if (band.min <= capaian) return band.label;
+  }
+  return skala.empty() ? "" : skala.back().label;
+}
+
+Nilai Serapan(std::optional<double> realisasi_anggaran,
+              std::optional<double> pagu) {
+  if (!pagu) return Nilai::None("tidak ada pagu anggaran");
+  if (*pagu == 0) return Nilai::None("pagu anggaran bernilai 0");
+  if (!realisasi_anggaran) return Nilai::None("belum ada realisasi anggaran");
+  return Nilai::Of(*realisasi_anggaran / *pagu * 100);
+}
+
+Nilai Efisiensi(const Nilai& capaian, const Nilai& serapan) {
+  if (!capaian.has_value()) return Nilai::None(capaian.alasan);
+  if (!serapan.has_value()) return Nilai::None(serapan.alasan);
+  return Nilai::Of(*capaian.value - *serapan.value);
+}
+
+std::string EfisiensiLabel(double efisiensi) {
+  if (efisiensi > 5) return "efisien";
+  if (efisiensi < -5) return "tidak efisien";
+  return "cukup efisien";
+}
+
+const HasilIndikator* Results::Find(int year,
+                                    const Indikator* indikator) const {
+  auto it = hasil.find(year);
+  if (it == hasil.end()) return nullptr;
+  for (const HasilIndikator& h : it->second) {
+    if (h.indikator == indikator) return &h;
+  }
+  return nullptr;
+}
+
+int Results::TahunUtama(const Site& site) const {
+  if (site.tahun && hasil.count(*site.tahun)) return *site.tahun;
+  return tahun.empty() ? 0 : tahun.back();
+}
+
+namespace {
+
+class Computer {
+ public:
+  Computer(const Model& model, Diagnostics* diagnostics)
+      : model_(model), diagnostics_(diagnostics) {}
+
+  Results Run() {
+    Results results;
+    std::set<int> years;
+    for (const auto& unit : model_.units) {
+      for (const auto& r : unit->realisasi) years.insert(r->tahun);
+    }
+    results.tahun.assign(years.begin(), years.end());
+    for (int year : results.tahun) {
+      std::vector<HasilIndikator>& list = results.hasil[year];
+      for (const auto& unit : model_.units) {
+        for (const auto& jabatan : unit->jabatan) {
+          Ringkasan& ringkasan = results.per_jabatan[year][jabatan.get()];
+          for (const Indikator& ind : jabatan->indikator) {
+            list.push_back(ComputeIndikator(*jabatan, ind, year));
+            Add(list.back(), &ringkasan);
+          }
+          Finish(&ringkasan);
+        }
+      }
+      RollUpUnits(year, &results);
+    }
+    return results;
+  }
+
+ private:
+  const RealisasiIndikator* FindRealisasi(const Jabatan& jabatan,
+                                          const Indikator& ind, int year) {
+    for (const auto& r : jabatan.unit->realisasi) {
+      if (r->tahun != year) continue;
+      for (const RealisasiJabatan& rj : r->jabatan) {
+        if (rj.jabatan != &jabatan) continue;
+        for (const RealisasiIndikator& ri : rj.indikator) {
+          if (ri.indikator == &ind) return &ri;
+        }
+      }
+    }
+    return nullptr;
+  }
+
+  HasilIndikator ComputeIndikator(const Jabatan& jabatan, const Indikator& ind,
+                                  int year) {
+    HasilIndikator h;
+    h.indikator = &ind;
+    h.jabatan = &jabatan;
+    h.tahun = year;
+    const RealisasiIndikator* r = FindRealisasi(jabatan, ind, year);
+    std::optional<double> pagu =
+        ind.anggaran ? ind.anggaran->pagu : std::nullopt;
+    for (int k = 1; k <= 4; ++k) {
+      HasilTriwulan& q = h.triwulan[k - 1];
+      q.triwulan = k;
+      q.target = TargetPada(ind, k);
+      if (!r) {
+        q.realisasi = Nilai::None("belum ada data realisasi");
+        q.capaian = q.realisasi;
+        q.serapan = Serapan(std::nullopt, pagu);
+        q.efisiensi = Efisiensi(q.capaian, q.serapan);
+        continue;
+      }
+      int i = k - 1;
+      q.dilapor = r->triwulan[i] || r->anggaran[i] || r->dilaporkan[i] ||
+                  r->evaluasi[i] || r->tindak_lanjut[i];
+      if (q.dilapor) h.triwulan_terakhir = k;
+      q.realisasi = RealisasiSampai(ind, r->triwulan, k);
+      q.capaian = q.realisasi;
+      if (q.realisasi.has_value()) {
+        q.capaian = q.target.has_value()
+                        ? Capaian(ind.polaritas, ind.rumus_negatif,
+                                  *q.realisasi.value, *q.target.value)
+                        : q.target;
+      }
+      if (q.capaian.has_value()) {
+        q.predikat = Predikat(model_.site.skala_predikat, *q.capaian.value);
+      }
+      // Realised spending is cumulative: the latest figure up to k holds.
+      for (int j = 0; j <= i; ++j) {
+        if (r->anggaran[j]) q.realisasi_anggaran = r->anggaran[j];
+      }
+      q.serapan = Serapan(q.realisasi_anggaran, pagu);
+      q.efisiensi = Efisiensi(q.capaian, q.serapan);
+      if (q.efisiensi.has_value()) {
+        q.efisiensi_label = EfisiensiLabel(*q.efisiensi.value);
+      }
+      q.dilaporkan = r->dilaporkan[i];
+      q.evaluasi = r->evaluasi[i].value_or("");
+      q.tindak_lanjut = r->tindak_lanjut[i].value_or("");
+      if (r->triwulan[i]) CheckQuarter(jabatan, ind, *r, q);
+    }
+    return h;
+  }
+
+  void CheckQuarter(const Jabatan& jabatan, const Indikator& ind,
+                    const RealisasiIndikator& r, const HasilTriwulan& q) {
+    std::string where = "quarter " + std::string(kRomawi[q.triwulan - 1]) +
+                        " of `" + jabatan.id + "#" + ind.id + "`";
+    if (!q.capaian.has_value() && q.realisasi.has_value()) {
+      diagnostics_->Warning(r.pos,
+                            where + ": no capaian (" + q.capaian.alasan + ")",
+                            "set a non-zero `target` for the indicator");
+    }
+    if (q.dilaporkan && q.capaian.has_value() &&
+        std::fabs(*q.dilaporkan - *q.capaian.value) > 1) {
+      diagnostics_->Warning(
+          r.pos,
+          where + ": the report prints capaian " + FormatAngka(*q.dilaporkan) +
+              " but realisasi and target give " + FormatAngka(*q.capaian.value),
+          "check realisasi and target; if the source document itself "
+          "disagrees, keep it and list it under known inconsistencies");
+    }
+  }
+
+  static void Add(const HasilIndikator& h, Ringkasan* ringkasan) {
+    ringkasan->indikator += 1;
+    if (h.indikator->anggaran && h.indikator->anggaran->pagu) {
+      ringkasan->pagu += *h.indikator->anggaran->pagu;
+    }
+    const HasilTriwulan* last = h.Terakhir();
+    if (!last) return;
+    if (last->realisasi_anggaran) {
+      ringkasan->realisasi_anggaran += *last->realisasi_anggaran;
+    }
+    if (last->capaian.has_value()) {
+      ringkasan->bernilai += 1;
+      ringkasan->rata_capaian =
+          ringkasan->rata_capaian.value_or(0) + *last->capaian.value;
+      ringkasan->per_predikat[last->predikat] += 1;
+    }
+  }
+
+  // Turns the capaian sum collected by Add/Merge into the mean. Merge takes
+  // finished parts, so it weighs each part's mean by its count.
+  static void Finish(Ringkasan* ringkasan) {
+    if (ringkasan->bernilai > 0 && ringkasan->rata_capaian) {
+      *ringkasan->rata_capaian /= ringkasan->bernilai;
+    }
+    if (ringkasan->pagu > 0) {
+      ringkasan->serapan =
+          ringkasan->realisasi_anggaran / ringkasan->pagu * 100;
+    }
+  }
+
+  static void Merge(const Ringkasan& part, Ringkasan* total) {
+    total->indikator += part.indikator;
+    total->bernilai += part.bernilai;
+    if (part.rata_capaian) {
+      total->rata_capaian =
+          total->rata_capaian.value_or(0) + *part.rata_capaian * part.bernilai;
+    }
+    for (const auto& [label, count] : part.per_predikat) {
+      total->per_predikat[label] += count;
+    }
+    total->pagu += part.pagu;
+    total->realisasi_anggaran += part.realisasi_anggaran;
+  }
+
+  void RollUpUnits(int year, Results* results) {
+    auto& own = results->per_unit[year];
+    auto& subtree = results->per_unit_subtree[year];
+    for (const auto& unit : model_.units) {
+      Ringkasan& r = own[unit.get()];
+      for (const auto& j : unit->jabatan) {
+        Merge(results->per_jabatan[year][j.get()], &r);
+      }
+      Finish(&r);
+    }
+    // Units are stored parents first: walked backwards, every child's
+    // subtree is finished before its parent's.
+    for (auto it = model_.units.rbegin(); it != model_.units.rend(); ++it) {
+      const Unit* unit = it->get();
+      Ringkasan& r = subtree[unit];
+      Merge(own[unit], &r);
+      for (const Unit* child : unit->children) Merge(subtree[child], &r);
+      Finish(&r);
+    }
+  }
+
+  const Model& model_;
+  Diagnostics* diagnostics_;
+};
+
+}  // namespace
+
+Results ComputeResults(const Model& model, Diagnostics* diagnostics) {
+  return Computer(model, diagnostics).Run();
+}
+
+}  // namespace sakip

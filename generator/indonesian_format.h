@@ -1,0 +1,30 @@
+// Numbers, money and dates as Indonesian documents print them:
+// `63,5 %`, `Rp 4.176.460.419`, `24 Januari 2024`. Computation never rounds;
+// only these functions do.
+#ifndef SAKIP_INDONESIAN_FORMAT_H_
+#define SAKIP_INDONESIAN_FORMAT_H_
+
+#include <optional>
+#include <string>
+
+#include "date.h"
+
+namespace sakip {
+
+// `4.176.460.419`, `63,5`: grouping by points, decimal comma, at most
+// `max_decimals` decimals with trailing zeros dropped.
+std::string FormatAngka(double value, int max_decimals = 2);
+// `63,5 %`
+std::string FormatPersen(double value, int max_decimals = 2);
+// `Rp 4.176.460.419`
+std::string FormatRupiah(double value);
+// `24 Januari 2024`
+std::string FormatTanggal(const Date& date);
+// `Januari`
+std::string NamaBulan(int month);
+// The placeholder shown where a value cannot be computed.
+inline constexpr const char* kTanpaNilai = "–";
+
+}  // namespace sakip
+
+#endif  // SAKIP_INDONESIAN_FORMAT_H_

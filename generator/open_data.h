@@ -1,0 +1,20 @@
+// The open-data export of one version: data/indikator.json, indikator.csv,
+// jabatan.json and a README describing every column.
+#ifndef SAKIP_OPEN_DATA_H_
+#define SAKIP_OPEN_DATA_H_
+
+#include <string>
+
+#include "compute.h"
+#include "model.h"
+#include "output_tree.h"
+
+namespace sakip {
+
+// Adds the export files under `prefix` (e.g. "2024/data").
+void RenderOpenData(const Model& model, const Results& results,
+                    const std::string& prefix, OutputTree* out);
+
+}  // namespace sakip
+
+#endif  // SAKIP_OPEN_DATA_H_
