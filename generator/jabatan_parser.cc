@@ -134,11 +134,12 @@ std::optional<Pejabat> ParsePejabat(const YamlValue& value) {
 }
 
 std::optional<TandaTangan> ParseTandaTangan(const YamlValue& value) {
-  MapReader map(value, "tanda_tangan", {"tempat", "tanggal"});
+  MapReader map(value, "tanda_tangan", {"tempat", "tanggal", "sebutan"});
   if (!map.ok() || value.IsNull()) return std::nullopt;
   TandaTangan ttd;
   ttd.tempat = map.String("tempat").value_or("");
   ttd.tanggal = map.DateValue("tanggal");
+  ttd.sebutan = map.String("sebutan").value_or("");
   return ttd;
 }
 

@@ -7,7 +7,8 @@ void ParseKeputusan(const YamlValue& root, Keputusan* keputusan) {
   MapReader map(root, "keputusan",
                 {"jenis", "nomor", "tentang", "menimbang", "mengingat",
                  "menetapkan", "diktum", "ditetapkan_di", "tanggal",
-                 "penandatangan", "lampiran", "memperhatikan"});
+                 "penandatangan", "sebutan_penandatangan", "lampiran",
+                 "memperhatikan"});
   keputusan->pos = map.Pos();
   keputusan->jenis = map.String("jenis", Need::kRequired).value_or("");
   keputusan->nomor = map.String("nomor", Need::kRequired).value_or("");
@@ -19,6 +20,8 @@ void ParseKeputusan(const YamlValue& root, Keputusan* keputusan) {
   keputusan->ditetapkan_di = map.String("ditetapkan_di").value_or("");
   keputusan->tanggal = map.DateValue("tanggal", Need::kRequired);
   keputusan->penandatangan_ref = ReadReference(map, "penandatangan");
+  keputusan->sebutan_penandatangan =
+      map.String("sebutan_penandatangan").value_or("");
   if (keputusan->penandatangan_ref.empty()) {
     map.String("penandatangan", Need::kRequired);
   }

@@ -107,6 +107,7 @@ struct Tujuan {
 struct TandaTangan {
   std::string tempat;
   std::optional<Date> tanggal;
+  std::string sebutan;  // title printed above the signature, when not `nama`
 };
 
 struct Jabatan {
@@ -156,6 +157,7 @@ struct Keputusan {
   std::optional<Date> tanggal;
   Reference penandatangan_ref;
   const Jabatan* penandatangan = nullptr;  // resolved
+  std::string sebutan_penandatangan;  // e.g. CAMAT KANIGARAN KOTA PROBOLINGGO
   std::optional<Lampiran> lampiran;
   std::string body;
   int body_line = 0;

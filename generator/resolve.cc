@@ -283,6 +283,17 @@ class Resolver {
         lampiran.jabatan.push_back(j);
       }
     }
+    if (!lampiran.sub_unit) return;
+    for (const Unit* child : keputusan->unit->children) {
+      std::vector<const Jabatan*> below;
+      AddUnitJabatan(*child, true, &below);
+      for (const Jabatan* j : below) {
+        if (std::find(lampiran.jabatan.begin(), lampiran.jabatan.end(), j) ==
+            lampiran.jabatan.end()) {
+          lampiran.jabatan.push_back(j);
+        }
+      }
+    }
   }
 
   void ResolveRealisasi(Realisasi* realisasi) {
