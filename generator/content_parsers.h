@@ -23,7 +23,10 @@ void ParseKeputusan(const YamlValue& root, Keputusan* keputusan);
 void ParseRealisasi(const YamlValue& root, Realisasi* realisasi);
 
 // Shared by jabatan files and realisasi files. Checks the NIP.
-std::optional<Pejabat> ParsePejabat(const YamlValue& value);
+// `nama` is required except in report signature blocks, where a source may
+// print a title with no name under it.
+std::optional<Pejabat> ParsePejabat(const YamlValue& value,
+                                    Need nama = Need::kRequired);
 std::optional<TandaTangan> ParseTandaTangan(const YamlValue& value);
 Reference ReadReference(const MapReader& map, const std::string& key);
 

@@ -110,16 +110,20 @@ std::optional<Indikator> ParseIndikator(const YamlValue& value) {
 
 }  // namespace
 
-std::optional<Pejabat> ParsePejabat(const YamlValue& value) {
-  MapReader map(value, "pejabat", {"nama", "nip", "pangkat", "golongan"});
+std::optional<Pejabat> ParsePejabat(const YamlValue& value, Need nama) {
+  MapReader map(
+      value, "pejabat",
+      {"nama", "nip", "nip_tercetak", "pangkat", "golongan", "sebutan"});
   if (!map.ok() || value.IsNull()) return std::nullopt;
   Pejabat pejabat;
   pejabat.pos = map.Pos();
-  pejabat.nama = map.String("nama", Need::kRequired).value_or("");
+  pejabat.nama = map.String("nama", nama).value_or("");
   pejabat.nip = map.String("nip").value_or("");
   pejabat.nip_pos = map.Get("nip").Pos();
   pejabat.pangkat = map.String("pangkat").value_or("");
   pejabat.golongan = map.String("golongan").value_or("");
+  pejabat.nip_tercetak = map.String("nip_tercetak").value_or("");
+  pejabat.sebutan = map.String("sebutan").value_or("");
   if (!pejabat.nip.empty()) {
     NipCheck check = CheckNip(pejabat.nip);
     if (!check.ok) {

@@ -4,11 +4,11 @@
 namespace sakip {
 
 void ParseKeputusan(const YamlValue& root, Keputusan* keputusan) {
-  MapReader map(root, "keputusan",
-                {"jenis", "nomor", "tentang", "menimbang", "mengingat",
-                 "menetapkan", "diktum", "ditetapkan_di", "tanggal",
-                 "penandatangan", "sebutan_penandatangan", "lampiran",
-                 "memperhatikan"});
+  MapReader map(
+      root, "keputusan",
+      {"jenis", "nomor", "tentang", "menimbang", "mengingat", "menetapkan",
+       "diktum", "ditetapkan_di", "tanggal", "penandatangan",
+       "sebutan_penandatangan", "lampiran", "memperhatikan"});
   keputusan->pos = map.Pos();
   keputusan->jenis = map.String("jenis", Need::kRequired).value_or("");
   keputusan->nomor = map.String("nomor", Need::kRequired).value_or("");

@@ -54,8 +54,12 @@ std::vector<PredikatBand> DefaultPredikatScale();
 struct Pejabat {
   std::string nama;
   std::string nip;  // as written; validated by nip.h
+  // A NIP a source document prints wrongly, kept for the record; never
+  // printed on an official document.
+  std::string nip_tercetak;
   std::string pangkat;
   std::string golongan;
+  std::string sebutan;  // the title printed above the name, when given
   SourcePos pos;
   SourcePos nip_pos;
 };
@@ -194,15 +198,24 @@ struct RealisasiJabatan {
   SourcePos pos;
 };
 
+// The signature blocks of one quarterly report: who signed it then (not
+// necessarily today's holder) and the superior who countersigned.
+struct LaporanTriwulan {
+  std::string tempat;
+  std::optional<Date> tanggal;
+  std::optional<Pejabat> pejabat;
+  std::optional<Pejabat> atasan;
+  SourcePos pos;
+};
+
 struct Realisasi {
   int tahun = 0;
   std::string path;
   Unit* unit = nullptr;
   std::vector<RealisasiJabatan> jabatan;
-  // Officials who signed that year's reports, by jabatan id: the holder
-  // then may not be today's holder.
-  std::map<std::string, Pejabat> pejabat;
-  std::optional<TandaTangan> tanda_tangan;
+  // By jabatan id, then quarter (0..3).
+  std::map<std::string, PerTriwulan<LaporanTriwulan>> laporan;
+  std::map<std::string, SourcePos> laporan_pos;
   SourcePos pos;
 };
 

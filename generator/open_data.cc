@@ -88,8 +88,6 @@ void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
 
 ordered_json IndikatorRows(const Model& model, const Results& results) {
   ordered_json rows = ordered_json::array();
-  int default_year = results.TahunUtama(model.site);
-  if (default_year == 0 && model.site.tahun) default_year = *model.site.tahun;
   for (const auto& unit : model.units) {
     for (const Jabatan* jabatan : HierarchyOrder(*unit)) {
       for (const Indikator& ind : jabatan->indikator) {
@@ -107,7 +105,7 @@ ordered_json IndikatorRows(const Model& model, const Results& results) {
         }
         if (!any) {
           ordered_json row = BaseRow(*jabatan, ind);
-          FillQuarter(ind, nullptr, default_year, &row);
+          FillQuarter(ind, nullptr, 0, &row);
           rows.push_back(std::move(row));
         }
       }
@@ -198,7 +196,7 @@ aturan RFC 4180.
 | indikator_nama | nama indikator kinerja |
 | sasaran | sasaran strategis |
 | satuan | satuan indikator (%, dokumen, laporan, ...) |
-| tahun | tahun laporan realisasi |
+| tahun | tahun laporan realisasi, atau kosong bila belum ada laporan |
 | triwulan | `I` sampai `IV`, atau kosong bila belum ada laporan |
 | target | target pada triwulan itu (target triwulanan bila ada, selain itu target tahunan) |
 | realisasi | realisasi sampai triwulan itu menurut `agregasi` (dan `rumus` bila ada) |

@@ -27,6 +27,7 @@ TEST_CASE("the export has one row per reported quarter, null when none") {
   REQUIRE(rows.size() == 4);  // camat (none), sekretaris I and II, staf (none)
   CHECK(rows[0]["jabatan"] == "camat");
   CHECK(rows[0]["triwulan"].is_null());
+  CHECK(rows[0]["tahun"].is_null());
   CHECK(rows[0]["target"] == 80);
   CHECK(rows[0]["capaian"].is_null());
   CHECK(rows[1]["jabatan"] == "sekretaris");

@@ -74,8 +74,7 @@ RealisasiIndikator ParseEntry(const std::string& id, const YamlValue& value) {
 }  // namespace
 
 void ParseRealisasi(const YamlValue& root, Realisasi* realisasi) {
-  MapReader map(root, "realisasi",
-                {"tahun", "jabatan", "pejabat", "tanda_tangan"});
+  MapReader map(root, "realisasi", {"tahun", "jabatan", "laporan"});
   realisasi->pos = map.Pos();
   std::optional<int> tahun = map.Integer("tahun", Need::kRequired);
   if (tahun && *tahun != realisasi->tahun) {
@@ -100,15 +99,33 @@ void ParseRealisasi(const YamlValue& root, Realisasi* realisasi) {
     }
     realisasi->jabatan.push_back(std::move(rj));
   }
-  MapReader pejabat_map(map.Get("pejabat"), "`pejabat`", {});
-  for (const auto& [jabatan_id, value] : pejabat_map.Entries()) {
-    if (std::optional<Pejabat> p = ParsePejabat(value)) {
-      p->pos = pejabat_map.KeyPos(jabatan_id);
-      realisasi->pejabat[jabatan_id] = *p;
+  MapReader laporan_map(map.Get("laporan"), "`laporan`", {});
+  for (const auto& [jabatan_id, value] : laporan_map.Entries()) {
+    realisasi->laporan_pos[jabatan_id] = laporan_map.KeyPos(jabatan_id);
+    PerTriwulan<LaporanTriwulan>& reports = realisasi->laporan[jabatan_id];
+    MapReader quarters(value, "`laporan` of `" + jabatan_id + "`", {});
+    for (const auto& [name, report] : quarters.Entries()) {
+      int q = QuarterIndex(name);
+      if (q < 0) {
+        root.source()->diagnostics->Error(quarters.KeyPos(name),
+                                          "`" + name + "` is not a quarter",
+                                          "use I, II, III, IV (or 1 to 4)");
+        continue;
+      }
+      MapReader r(report, "a quarterly report",
+                  {"tempat", "tanggal", "pejabat", "atasan"});
+      LaporanTriwulan laporan;
+      laporan.pos = quarters.KeyPos(name);
+      laporan.tempat = r.String("tempat").value_or("");
+      laporan.tanggal = r.DateValue("tanggal");
+      if (r.Has("pejabat")) {
+        laporan.pejabat = ParsePejabat(r.Get("pejabat"), Need::kOptional);
+      }
+      if (r.Has("atasan")) {
+        laporan.atasan = ParsePejabat(r.Get("atasan"), Need::kOptional);
+      }
+      reports[q] = std::move(laporan);
     }
-  }
-  if (map.Has("tanda_tangan")) {
-    realisasi->tanda_tangan = ParseTandaTangan(map.Get("tanda_tangan"));
   }
 }
 

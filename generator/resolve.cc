@@ -310,11 +310,12 @@ class Resolver {
       for (RealisasiIndikator& ri : rj.indikator)
         ResolveEntry(*rj.jabatan, &ri);
     }
-    for (const auto& [jabatan_id, pejabat] : realisasi->pejabat) {
-      if (!FindJabatanRef(model_, unit, jabatan_id)) {
-        diagnostics_->Error(
-            pejabat.pos, "`pejabat` names unknown jabatan `" + jabatan_id + "`",
-            DidYouMean(jabatan_id, JabatanIds(unit)));
+    for (const auto& [jabatan_id, pos] : realisasi->laporan_pos) {
+      if (!unit.FindJabatan(jabatan_id)) {
+        diagnostics_->Error(pos,
+                            "`laporan` for unknown jabatan `" + jabatan_id +
+                                "` in " + unit.path,
+                            DidYouMean(jabatan_id, JabatanIds(unit)));
       }
     }
   }
