@@ -201,53 +201,48 @@ class Loader {
     return names;
   }
 
-  void LoadJabatan(Unit* unit) {
-    for (const std::string& name : FilesIn(*unit, "jabatan", ".md")) {
-      std::string path = JoinPath(JoinPath(unit->path, "jabatan"), name);
-      auto jabatan = std::make_unique<Jabatan>();
-      jabatan->id = Stem(name);
-      jabatan->path = Display(path);
-      jabatan->unit = unit;
-      jabatan->pos = {Display(path), 1, 1};
-      CheckId(jabatan->id, path, "jabatan file name");
+  // Loads each `<folder>/<id>.md` of a unit: checks the id, splits the
+  // front matter and hands its YAML to `parse`. `T` is Jabatan or Keputusan.
+  template <typename T, typename Parse>
+  void LoadMarkdownFiles(Unit* unit, const std::string& folder,
+                         const std::string& what, Parse parse,
+                         std::vector<std::unique_ptr<T>>* out) {
+    for (const std::string& name : FilesIn(*unit, folder, ".md")) {
+      std::string path = JoinPath(JoinPath(unit->path, folder), name);
+      auto item = std::make_unique<T>();
+      item->id = Stem(name);
+      item->path = Display(path);
+      item->unit = unit;
+      item->pos = {Display(path), 1, 1};
+      CheckId(item->id, path, what + " file name");
       std::optional<std::string> text = Read(path);
       if (!text) continue;
       std::optional<FrontMatter> fm =
           SplitFrontMatter(Display(path), *text, diagnostics_);
       if (!fm) continue;
-      jabatan->body = fm->body;
-      jabatan->body_line = fm->body_line;
+      item->body = fm->body;
+      item->body_line = fm->body_line;
       YamlSource source{Display(path), fm->yaml_line_offset, diagnostics_};
       if (std::optional<YamlValue> root = YamlValue::Parse(fm->yaml, &source)) {
-        ParseJabatan(*root, jabatan.get());
-        jabatan->parsed = true;
+        parse(*root, item.get());
       }
-      unit->jabatan.push_back(std::move(jabatan));
+      out->push_back(std::move(item));
     }
   }
 
+  void LoadJabatan(Unit* unit) {
+    LoadMarkdownFiles<Jabatan>(
+        unit, "jabatan", "jabatan",
+        [](const YamlValue& root, Jabatan* jabatan) {
+          ParseJabatan(root, jabatan);
+          jabatan->parsed = true;
+        },
+        &unit->jabatan);
+  }
+
   void LoadKeputusan(Unit* unit) {
-    for (const std::string& name : FilesIn(*unit, "keputusan", ".md")) {
-      std::string path = JoinPath(JoinPath(unit->path, "keputusan"), name);
-      auto keputusan = std::make_unique<Keputusan>();
-      keputusan->id = Stem(name);
-      keputusan->path = Display(path);
-      keputusan->unit = unit;
-      keputusan->pos = {Display(path), 1, 1};
-      CheckId(keputusan->id, path, "keputusan file name");
-      std::optional<std::string> text = Read(path);
-      if (!text) continue;
-      std::optional<FrontMatter> fm =
-          SplitFrontMatter(Display(path), *text, diagnostics_);
-      if (!fm) continue;
-      keputusan->body = fm->body;
-      keputusan->body_line = fm->body_line;
-      YamlSource source{Display(path), fm->yaml_line_offset, diagnostics_};
-      if (std::optional<YamlValue> root = YamlValue::Parse(fm->yaml, &source)) {
-        ParseKeputusan(*root, keputusan.get());
-      }
-      unit->keputusan.push_back(std::move(keputusan));
-    }
+    LoadMarkdownFiles<Keputusan>(unit, "keputusan", "keputusan", ParseKeputusan,
+                                 &unit->keputusan);
   }
 
   void LoadRealisasi(Unit* unit) {
