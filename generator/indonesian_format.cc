@@ -5,6 +5,7 @@
 #include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
 #include <cmath>
 
 namespace sakip {
@@ -51,6 +52,49 @@ std::string NamaBulan(int month) {
       "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
   if (month < 1 || month > 12) return "";
   return kBulan[month - 1];
+}
+
+std::string Terbilang(long long n) {
+  static const char* kSatuan[] = {"nol",     "satu",     "dua",     "tiga",
+                                  "empat",   "lima",     "enam",    "tujuh",
+                                  "delapan", "sembilan", "sepuluh", "sebelas"};
+  if (n < 0) return "minus " + Terbilang(-n);
+  if (n < 12) return kSatuan[n];
+  if (n < 20) return Terbilang(n - 10) + " belas";
+  if (n < 100) {
+    return Terbilang(n / 10) + " puluh" +
+           (n % 10 ? " " + Terbilang(n % 10) : "");
+  }
+  struct Scale {
+    long long size;
+    const char* word;
+    const char* single;
+  };
+  static const Scale kScales[] = {{1000000000000LL, "triliun", "satu triliun"},
+                                  {1000000000LL, "miliar", "satu miliar"},
+                                  {1000000LL, "juta", "satu juta"},
+                                  {1000LL, "ribu", "seribu"},
+                                  {100LL, "ratus", "seratus"}};
+  for (const Scale& s : kScales) {
+    if (n < s.size) continue;
+    long long head = n / s.size;
+    long long rest = n % s.size;
+    std::string words = head == 1 ? s.single : Terbilang(head) + " " + s.word;
+    return rest ? words + " " + Terbilang(rest) : words;
+  }
+  return "";
+}
+
+std::string KataUrutan(int n) {
+  std::string words = n == 1 ? "satu" : Terbilang(n);
+  std::string upper;
+  for (char c : words) upper += static_cast<char>(std::toupper(c));
+  return "KE" + upper;
+}
+
+std::string Romawi(int n) {
+  static const char* kRomawi[] = {"I", "II", "III", "IV"};
+  return n >= 1 && n <= 4 ? kRomawi[n - 1] : std::to_string(n);
 }
 
 std::string FormatTanggal(const Date& date) {

@@ -22,6 +22,13 @@ std::string FormatRupiah(double value);
 std::string FormatTanggal(const Date& date);
 // `Januari`
 std::string NamaBulan(int month);
+// Number words: 21 -> "dua puluh satu", 11 -> "sebelas", 100 -> "seratus".
+std::string Terbilang(long long n);
+// Diktum ordinals for any count: 1 -> "KESATU", 2 -> "KEDUA",
+// 11 -> "KESEBELAS", 21 -> "KEDUA PULUH SATU".
+std::string KataUrutan(int n);
+// "Triwulan II" style quarter names: 1 -> "I".
+std::string Romawi(int n);
 // The placeholder shown where a value cannot be computed.
 inline constexpr const char* kTanpaNilai = "–";
 

@@ -1,13 +1,28 @@
 // The `sakip` command line: a thin shell around sakip_core.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 
 #include "file_system.h"
+#include "indonesian_format.h"
 #include "pipeline.h"
 #include "version.h"
 
 namespace {
+
+// SOURCE_DATE_EPOCH (reproducible builds) or today, as shown in the footer.
+std::string BuildDate() {
+  std::time_t now = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    now = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+  }
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return sakip::FormatTanggal(
+      {utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday});
+}
 
 int ReportAndExit(const sakip::Diagnostics& diagnostics, int status,
                   const std::string& verb) {
@@ -42,6 +57,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   build->add_option("--out", out_dir, "Output folder")->capture_default_str();
   build->add_flag("--strict", strict, "Treat warnings as errors");
+  std::string theme_dir;
+  build->add_option("--theme", theme_dir,
+                    "Theme folder (templates/, static/); default: the "
+                    "built-in copy of themes/default");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -56,7 +75,11 @@ int main(int argc, char** argv) {
   options.display_root =
       (content_dir == "." || content_dir == "./") ? "" : content_dir;
   options.strict = strict;
-  if (*build) options.out_dir = out_dir;
+  if (*build) {
+    options.out_dir = out_dir;
+    options.theme_dir = theme_dir;
+    options.dibangun = BuildDate();
+  }
   int status = sakip::RunPipeline(content, options, &diagnostics);
   return ReportAndExit(diagnostics, status, *build ? "build" : "check");
 }

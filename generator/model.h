@@ -40,9 +40,11 @@ struct VersionSpec {
 
 struct Site {
   std::string judul;
+  std::string deskripsi;
   std::string base_url;
   std::optional<int> tahun;
   std::string kertas = "F4";
+  bool izinkan_html = false;  // pass raw HTML in Markdown through
   std::vector<PredikatBand> skala_predikat;  // highest band first
   std::vector<VersionSpec> versi;
   SourcePos pos;

@@ -5,6 +5,7 @@
 #include "publish.h"
 #include "render_site.h"
 #include "resolve.h"
+#include "theme.h"
 
 namespace sakip {
 
@@ -23,7 +24,14 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
                 (options.strict && diagnostics->warning_count() > 0);
   if (failed) return 1;
   if (options.out_dir.empty()) return 0;
-  OutputTree site = RenderSite(model, results);
+  Theme theme = options.theme_dir.empty()
+                    ? DefaultTheme(diagnostics)
+                    : LoadTheme(RealFileSystem(options.theme_dir),
+                                options.theme_dir, diagnostics);
+  if (diagnostics->has_errors()) return 1;
+  OutputTree site = RenderSite(model, results, theme,
+                               RenderOptions{options.dibangun}, diagnostics);
+  if (diagnostics->has_errors()) return 1;
   std::string error;
   if (!Publish(site, options.out_dir, &error)) {
     diagnostics->Error({options.out_dir, 0, 0}, error);

@@ -15,6 +15,8 @@ struct PipelineOptions {
   std::string display_root;  // prefix of paths in diagnostics
   std::string out_dir;       // empty: check only, write nothing
   bool strict = false;       // warnings fail the run
+  std::string theme_dir;     // empty: the theme compiled into the binary
+  std::string dibangun;      // build date shown in the footer
 };
 
 // Exit status of a run: 0 success, 1 content errors (or warnings under

@@ -1,8 +1,52 @@
 #include "render_site.h"
 
+#include <kainjow/mustache.hpp>
+
 #include "open_data.h"
+#include "site_data.h"
+#include "urls.h"
 
 namespace sakip {
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+using kainjow::mustache::partial;
+
+// Compiles each template once and renders pages with every template
+// available as a partial `{{> _name}}`.
+class TemplateSet {
+ public:
+  TemplateSet(const Theme& theme, Diagnostics* diagnostics) : theme_(theme) {
+    for (const auto& [name, text] : theme.templates) {
+      auto compiled = std::make_unique<mustache>(text);
+      if (!compiled->is_valid()) {
+        diagnostics->Error(
+            {theme.name + "/templates/" + name + ".mustache", 0, 0},
+            "template error: " + compiled->error_message());
+        continue;
+      }
+      compiled_[name] = std::move(compiled);
+    }
+  }
+
+  // Renders `name` with `d`; "" when the template is missing or broken.
+  std::string Render(const std::string& name, data d) {
+    auto it = compiled_.find(name);
+    if (it == compiled_.end()) return "";
+    for (const auto& [partial_name, text] : theme_.templates) {
+      const std::string* body = &text;
+      d.set("_" + partial_name, partial([body] { return *body; }));
+    }
+    return it->second->render(d);
+  }
+
+ private:
+  const Theme& theme_;
+  std::map<std::string, std::unique_ptr<mustache>> compiled_;
+};
+
+}  // namespace
 
 std::string CurrentVersionName(const Site& site) {
   if (!site.versi.empty() && !site.versi.front().nama.empty()) {
@@ -12,16 +56,35 @@ std::string CurrentVersionName(const Site& site) {
   return "terkini";
 }
 
-OutputTree RenderSite(const Model& model, const Results& results) {
+OutputTree RenderSite(const Model& model, const Results& results,
+                      const Theme& theme, const RenderOptions& options,
+                      Diagnostics* diagnostics) {
   OutputTree out;
   std::string version = CurrentVersionName(model.site);
+  SiteContext context{
+      model,   results,          results.TahunUtama(model.site),
+      version, options.dibangun, MarkdownOptions{model.site.izinkan_html}};
+  TemplateSet templates(theme, diagnostics);
+  for (Page& page : BuildPages(context, diagnostics)) {
+    AddCommonData(context, page, &page.data);
+    std::string body = templates.Render(page.template_name, page.data);
+    data layout = page.data;
+    layout.set("isi", body);
+    out.Add(version + "/" + page.path, templates.Render("base", layout));
+  }
+  for (const auto& [path, bytes] : theme.files) {
+    if (path.rfind("static/", 0) == 0) {
+      out.Add(version + "/" + AssetPath(path.substr(7)), bytes);
+    }
+  }
   RenderOpenData(model, results, version + "/data", &out);
   out.Add("index.html",
           "<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\">"
           "<meta http-equiv=\"refresh\" content=\"0; url=" +
               version +
-              "/\"><title>Mengalihkan…</title></head><body><a href=\"" +
-              version + "/\">" + version + "</a></body></html>\n");
+              "/index.html\"><title>Mengalihkan…</title></head><body><a "
+              "href=\"" +
+              version + "/index.html\">" + version + "</a></body></html>\n");
   return out;
 }
 

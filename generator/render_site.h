@@ -1,21 +1,29 @@
 // Phase 4: everything one build writes, as an OutputTree. Renderers take the
-// model and the results; they never read the disk.
+// model, the results and the theme; they never read the disk.
 #ifndef SAKIP_RENDER_SITE_H_
 #define SAKIP_RENDER_SITE_H_
 
 #include <string>
 
 #include "compute.h"
+#include "diagnostic.h"
 #include "model.h"
 #include "output_tree.h"
+#include "theme.h"
 
 namespace sakip {
+
+struct RenderOptions {
+  std::string dibangun;  // build date as shown in the footer
+};
 
 // The folder name of the version built from the content tree: the first
 // `versi` entry's name, else site `tahun`, else "terkini".
 std::string CurrentVersionName(const Site& site);
 
-OutputTree RenderSite(const Model& model, const Results& results);
+OutputTree RenderSite(const Model& model, const Results& results,
+                      const Theme& theme, const RenderOptions& options,
+                      Diagnostics* diagnostics);
 
 }  // namespace sakip
 

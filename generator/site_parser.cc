@@ -37,12 +37,14 @@ Reference ReadReference(const MapReader& map, const std::string& key) {
 void ParseSite(const YamlValue& root, Site* site) {
   MapReader map(root, "site.yaml",
                 {"judul", "base_url", "tahun", "kertas", "skala_predikat",
-                 "versi", "deskripsi"});
+                 "versi", "deskripsi", "izinkan_html"});
   site->pos = map.Pos();
   site->judul = map.String("judul", Need::kRequired).value_or("");
+  site->deskripsi = map.String("deskripsi").value_or("");
   site->base_url = map.String("base_url").value_or("");
   site->tahun = map.Integer("tahun");
   site->kertas = map.Choice("kertas", {"F4", "A4"}).value_or("F4");
+  site->izinkan_html = map.Bool("izinkan_html").value_or(false);
 
   if (map.Has("skala_predikat")) {
     YamlValue scale = map.Get("skala_predikat");

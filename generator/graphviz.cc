@@ -1,0 +1,122 @@
+#include "graphviz.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <memory>
+#include <mutex>
+#include <regex>
+
+namespace sakip {
+namespace {
+
+// Graphviz keeps global state; layouts are serialised.
+std::mutex& GraphvizMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+struct ContextDeleter {
+  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
+};
+struct GraphDeleter {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+
+// Layout state tied to one graph; freed before the graph.
+class Layout {
+ public:
+  Layout(GVC_t* gvc, Agraph_t* g) : gvc_(gvc), g_(g) {
+    ok_ = gvLayout(gvc_, g_, "dot") == 0;
+  }
+  ~Layout() {
+    if (ok_) gvFreeLayout(gvc_, g_);
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  GVC_t* gvc_;
+  Agraph_t* g_;
+  bool ok_ = false;
+};
+
+// agsafeset declares a missing attribute with an empty default; declared
+// defaults (node_defaults, edge_defaults) are left alone.
+void SetAll(void* object, const GraphAttributes& attrs) {
+  for (const auto& [name, value] : attrs) {
+    agsafeset(object, const_cast<char*>(name.c_str()),
+              const_cast<char*>(value.c_str()), const_cast<char*>(""));
+  }
+}
+
+void SetDefaults(Agraph_t* g, int kind, const GraphAttributes& attrs) {
+  for (const auto& [name, value] : attrs) {
+    agattr(g, kind, const_cast<char*>(name.c_str()),
+           const_cast<char*>(value.c_str()));
+  }
+}
+
+std::string CleanSvg(const std::string& svg) {
+  size_t start = svg.find("<svg");
+  if (start == std::string::npos) return "";
+  static const std::regex kComment("<!--[\\s\\S]*?-->\\n?");
+  return std::regex_replace(svg.substr(start), kComment, "");
+}
+
+}  // namespace
+
+std::string GraphvizLabelText(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string RenderGraphSvg(const GraphSpec& spec, std::string* error) {
+  std::lock_guard<std::mutex> lock(GraphvizMutex());
+  std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
+  if (!gvc) {
+    *error = "Graphviz could not start";
+    return "";
+  }
+  std::unique_ptr<Agraph_t, GraphDeleter> g(
+      agopen(const_cast<char*>("g"), Agdirected, nullptr));
+  SetAll(g.get(), spec.graph);
+  SetDefaults(g.get(), AGNODE, spec.node_defaults);
+  SetDefaults(g.get(), AGEDGE, spec.edge_defaults);
+  std::map<std::string, Agnode_t*> nodes;
+  for (const GraphNode& node : spec.nodes) {
+    Agnode_t* n = agnode(g.get(), const_cast<char*>(node.id.c_str()), 1);
+    nodes[node.id] = n;
+    SetAll(n, node.attributes);
+  }
+  for (const GraphEdge& edge : spec.edges) {
+    auto from = nodes.find(edge.from);
+    auto to = nodes.find(edge.to);
+    if (from == nodes.end() || to == nodes.end()) continue;
+    Agedge_t* e = agedge(g.get(), from->second, to->second, nullptr, 1);
+    SetAll(e, edge.attributes);
+  }
+  Layout layout(gvc.get(), g.get());
+  if (!layout.ok()) {
+    *error = "Graphviz could not lay out the graph";
+    return "";
+  }
+  char* data = nullptr;
+  unsigned int length = 0;
+  if (gvRenderData(gvc.get(), g.get(), "svg", &data, &length) != 0 || !data) {
+    *error = "Graphviz could not render SVG";
+    return "";
+  }
+  std::string svg(data, length);
+  gvFreeRenderData(data);
+  return CleanSvg(svg);
+}
+
+}  // namespace sakip

@@ -1,0 +1,343 @@
+#include "site_data.h"
+
+#include "charts.h"
+#include "graphviz.h"
+#include "indonesian_format.h"
+#include "nip.h"
+#include "resolve.h"
+#include "urls.h"
+
+namespace sakip {
+
+using kainjow::mustache::data;
+
+// Declared in site_data_pages.cc.
+Page JabatanPage(const SiteContext& context, const Jabatan& jabatan,
+                 Diagnostics* diagnostics);
+Page KeputusanPage(const SiteContext& context, const Keputusan& keputusan);
+
+void Put(TemplateData& d, const std::string& key, const std::string& value) {
+  if (!value.empty()) d.set(key, value);
+}
+void Put(TemplateData& d, const std::string& key, const char* value) {
+  Put(d, key, std::string(value));
+}
+void Put(TemplateData& d, const std::string& key, bool value) {
+  d.set(key, value);
+}
+void Put(TemplateData& d, const std::string& key, const TemplateData& value) {
+  d.set(key, value);
+}
+
+std::string Huruf(size_t index) {
+  std::string out;
+  ++index;
+  while (index > 0) {
+    --index;
+    out.insert(out.begin(), static_cast<char>('a' + index % 26));
+    index /= 26;
+  }
+  return out;
+}
+
+namespace {
+
+std::string JenisUnitLabel(const std::string& jenis) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"pemda", "Pemerintah Daerah"},
+      {"dinas", "Dinas"},
+      {"badan", "Badan"},
+      {"satpol-pp", "Satuan Polisi Pamong Praja"},
+      {"kecamatan", "Kecamatan"},
+      {"kelurahan", "Kelurahan"},
+      {"desa", "Desa"},
+      {"sekretariat", "Sekretariat"}};
+  auto it = kLabels.find(jenis);
+  return it == kLabels.end() ? "Unit kerja" : it->second;
+}
+
+data List() { return data(data::type::list); }
+
+std::string Persen(const std::optional<double>& v) {
+  return v ? FormatPersen(*v) : kTanpaNilai;
+}
+
+data RingkasanData(const Ringkasan& r, const Site& site) {
+  data d;
+  Put(d, "jumlah_indikator", std::to_string(r.indikator));
+  Put(d, "bernilai", std::to_string(r.bernilai));
+  Put(d, "rata_capaian", Persen(r.rata_capaian));
+  Put(d, "pagu", r.pagu > 0 ? FormatRupiah(r.pagu) : kTanpaNilai);
+  Put(d, "realisasi_anggaran",
+      r.pagu > 0 ? FormatRupiah(r.realisasi_anggaran) : kTanpaNilai);
+  Put(d, "serapan", Persen(r.serapan));
+  data predikat = List();
+  for (const PredikatBand& band : site.skala_predikat) {
+    auto it = r.per_predikat.find(band.label);
+    data p;
+    Put(p, "label", band.label);
+    Put(p, "jumlah",
+        std::to_string(it == r.per_predikat.end() ? 0 : it->second));
+    Put(p, "kelas", PredikatClass(site.skala_predikat, band.label));
+    predikat.push_back(p);
+  }
+  Put(d, "predikat", predikat);
+  Put(d, "batang_predikat",
+      PredikatBarSvg(site.skala_predikat, r.per_predikat,
+                     "Sebaran predikat capaian"));
+  Put(d, "ada_nilai", r.bernilai > 0);
+  return d;
+}
+
+const Ringkasan* Find(
+    const std::map<int, std::map<const Unit*, Ringkasan>>& all, int year,
+    const Unit* unit) {
+  auto y = all.find(year);
+  if (y == all.end()) return nullptr;
+  auto it = y->second.find(unit);
+  return it == y->second.end() ? nullptr : &it->second;
+}
+
+data UnitCard(const SiteContext& c, const Unit& unit, const std::string& page) {
+  data d;
+  Put(d, "nama", unit.nama);
+  Put(d, "jenis", JenisUnitLabel(unit.jenis));
+  Put(d, "url", RelativeUrl(page, UnitPath(unit)));
+  int jabatan = 0;
+  std::vector<const Unit*> stack = {&unit};
+  while (!stack.empty()) {
+    const Unit* u = stack.back();
+    stack.pop_back();
+    jabatan += static_cast<int>(u->jabatan.size());
+    for (const Unit* child : u->children) stack.push_back(child);
+  }
+  Put(d, "jumlah_jabatan", std::to_string(jabatan));
+  Ringkasan empty;
+  const Ringkasan* r = Find(c.results.per_unit_subtree, c.tahun, &unit);
+  Put(d, "ringkasan", RingkasanData(r ? *r : empty, c.model.site));
+  data children = List();
+  for (const Unit* child : unit.children) {
+    children.push_back(UnitCard(c, *child, page));
+  }
+  Put(d, "anak", children);
+  Put(d, "ada_anak", !unit.children.empty());
+  return d;
+}
+
+data NavTree(const Unit& unit, const Page& page) {
+  data d;
+  Put(d, "nama", unit.nama);
+  Put(d, "url", RelativeUrl(page.path, UnitPath(unit)));
+  bool active = false;
+  for (const Unit* u = page.unit; u; u = u->parent) active |= (u == &unit);
+  Put(d, "aktif", page.unit == &unit);
+  Put(d, "terbuka", active);
+  data children = List();
+  for (const Unit* child : unit.children)
+    children.push_back(NavTree(*child, page));
+  Put(d, "anak", children);
+  Put(d, "ada_anak", !unit.children.empty());
+  return d;
+}
+
+std::string Svg(const GraphSpec& spec, const std::string& what,
+                const std::string& where, Diagnostics* diagnostics) {
+  std::string error;
+  std::string svg = RenderGraphSvg(spec, &error);
+  if (svg.empty()) {
+    diagnostics->Warning({where, 0, 0}, what + " was left out: " + error);
+  }
+  return svg;
+}
+
+const char* kKelompok[][2] = {{"jpt", "Jabatan Pimpinan Tinggi"},
+                              {"administrator", "Jabatan Administrator"},
+                              {"pengawas", "Jabatan Pengawas"},
+                              {"fungsional", "Jabatan Fungsional"},
+                              {"pelaksana", "Jabatan Pelaksana"},
+                              {"", "Jabatan lainnya"}};
+
+Page UnitPage(const SiteContext& c, const Unit& unit,
+              Diagnostics* diagnostics) {
+  Page page;
+  page.path = UnitPath(unit);
+  page.remah.push_back({"Beranda", HomePath()});
+  page.template_name = "unit";
+  page.judul = unit.nama;
+  page.unit = &unit;
+  for (const Unit* u = unit.parent; u; u = u->parent) {
+    page.remah.insert(page.remah.begin() + 1, {u->nama, UnitPath(*u)});
+  }
+  page.remah.push_back({unit.nama, ""});
+  data& d = page.data;
+  Put(d, "nama", unit.nama);
+  Put(d, "jenis", JenisUnitLabel(unit.jenis));
+  Put(d, "pemerintah", unit.pemerintah);
+  Put(d, "dasar_hukum", unit.dasar_hukum);
+  data kop;
+  Put(kop, "alamat", unit.kop.alamat);
+  Put(kop, "telepon", unit.kop.telepon);
+  Put(kop, "faks", unit.kop.faks);
+  Put(kop, "email", unit.kop.email);
+  Put(kop, "kota", unit.kop.kota);
+  Put(kop, "kode_pos", unit.kop.kode_pos);
+  Put(d, "kop", kop);
+  Put(d, "ada_kop", !unit.kop.alamat.empty() || !unit.kop.email.empty());
+  Put(d, "profil_html", RenderMarkdown(unit.profil, c.markdown));
+  if (unit.parent) {
+    data induk;
+    Put(induk, "nama", unit.parent->nama);
+    Put(induk, "url", RelativeUrl(page.path, UnitPath(*unit.parent)));
+    Put(d, "induk", induk);
+  }
+  if (!unit.jabatan.empty()) {
+    Put(d, "bagan_organisasi",
+        Svg(OrgChart(unit, page.path), "the org chart", unit.pos.path,
+            diagnostics));
+  }
+  if (!unit.children.empty()) {
+    Put(d, "bagan_unit",
+        Svg(UnitsChart(unit, page.path), "the chart of units", unit.pos.path,
+            diagnostics));
+  }
+  GraphSpec pohon =
+      PohonKinerja(unit, page.path, c.results, c.tahun, c.model.site);
+  if (!pohon.nodes.empty()) {
+    Put(d, "pohon_kinerja",
+        Svg(pohon, "the pohon kinerja", unit.pos.path, diagnostics));
+  }
+  data groups = List();
+  std::vector<const Jabatan*> order = HierarchyOrder(unit);
+  std::vector<Bar> bars;
+  for (const auto& group : kKelompok) {
+    data items = List();
+    for (const Jabatan* j : order) {
+      bool known = false;
+      for (const auto& g : kKelompok) known |= (j->jenis == g[0] && g[0][0]);
+      std::string jenis = known ? j->jenis : "";
+      if (jenis != group[0]) continue;
+      data item;
+      Put(item, "nama", j->nama);
+      Put(item, "url", RelativeUrl(page.path, JabatanPath(*j)));
+      Put(item, "pejabat", j->pejabat ? j->pejabat->nama : "");
+      Put(item, "jumlah_indikator", std::to_string(j->indikator.size()));
+      std::optional<double> mean;
+      auto y = c.results.per_jabatan.find(c.tahun);
+      if (y != c.results.per_jabatan.end() && y->second.count(j)) {
+        mean = y->second.at(j).rata_capaian;
+      }
+      Put(item, "rata_capaian", Persen(mean));
+      items.push_back(item);
+      if (mean) bars.push_back({j->nama, mean, "#2e75b6"});
+    }
+    if (items.is_empty_list()) continue;
+    data g;
+    Put(g, "judul", group[1]);
+    Put(g, "jabatan", items);
+    groups.push_back(g);
+  }
+  Put(d, "kelompok_jabatan", groups);
+  Put(d, "ada_jabatan", !unit.jabatan.empty());
+  if (const Ringkasan* r = Find(c.results.per_unit, c.tahun, &unit)) {
+    data ringkasan = RingkasanData(*r, c.model.site);
+    Put(ringkasan, "tahun", std::to_string(c.tahun));
+    if (!bars.empty()) {
+      Put(ringkasan, "grafik",
+          BarChartSvg(bars,
+                      "Rata-rata capaian per jabatan, "
+                      "tahun " +
+                          std::to_string(c.tahun)));
+    }
+    Put(d, "ringkasan", ringkasan);
+  }
+  if (!unit.children.empty()) {
+    if (const Ringkasan* r = Find(c.results.per_unit_subtree, c.tahun, &unit)) {
+      data sub = RingkasanData(*r, c.model.site);
+      Put(sub, "tahun", std::to_string(c.tahun));
+      Put(d, "ringkasan_gabungan", sub);
+    }
+  }
+  data keputusan = List();
+  for (const auto& k : unit.keputusan) {
+    data item;
+    Put(item, "nomor", k->nomor);
+    Put(item, "tentang", k->tentang);
+    Put(item, "jenis", k->jenis);
+    Put(item, "tanggal", k->tanggal ? FormatTanggal(*k->tanggal) : "");
+    Put(item, "url", RelativeUrl(page.path, KeputusanPath(*k)));
+    keputusan.push_back(item);
+  }
+  Put(d, "keputusan", keputusan);
+  Put(d, "ada_keputusan", !unit.keputusan.empty());
+  data children = List();
+  for (const Unit* child : unit.children) {
+    data item;
+    Put(item, "nama", child->nama);
+    Put(item, "url", RelativeUrl(page.path, UnitPath(*child)));
+    children.push_back(item);
+  }
+  Put(d, "sub_unit", children);
+  Put(d, "ada_sub_unit", !unit.children.empty());
+  return page;
+}
+
+Page HomePage(const SiteContext& c) {
+  Page page;
+  page.path = HomePath();
+  page.template_name = "home";
+  page.judul = c.model.site.judul;
+  page.remah.push_back({"Beranda", ""});
+  data units = List();
+  for (const Unit* root : c.model.roots) {
+    units.push_back(UnitCard(c, *root, page.path));
+  }
+  Put(page.data, "unit", units);
+  Put(page.data, "tahun", std::to_string(c.tahun));
+  Put(page.data, "ada_hasil", c.tahun != 0);
+  return page;
+}
+
+}  // namespace
+
+void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
+  data& d = *out;
+  data situs;
+  Put(situs, "judul", c.model.site.judul);
+  Put(situs, "deskripsi", c.model.site.deskripsi);
+  Put(d, "situs", situs);
+  Put(d, "judul", page.judul);
+  Put(d, "akar", RootPrefix(page.path));
+  Put(d, "beranda", RelativeUrl(page.path, HomePath()));
+  Put(d, "css", RelativeUrl(page.path, AssetPath("sakip.css")));
+  Put(d, "data_url", RelativeUrl(page.path, "data/README.md"));
+  data remah = List();
+  for (const auto& [judul, path] : page.remah) {
+    data item;
+    Put(item, "judul", judul);
+    Put(item, "url", path.empty() ? "" : RelativeUrl(page.path, path));
+    Put(item, "terakhir", path.empty());
+    remah.push_back(item);
+  }
+  Put(d, "remah", remah);
+  data nav = List();
+  for (const Unit* root : c.model.roots) nav.push_back(NavTree(*root, page));
+  Put(d, "navigasi", nav);
+  Put(d, "versi", c.versi);
+  Put(d, "tahun", c.tahun ? std::to_string(c.tahun) : "");
+  Put(d, "dibangun", c.dibangun);
+}
+
+std::vector<Page> BuildPages(const SiteContext& c, Diagnostics* diagnostics) {
+  std::vector<Page> pages;
+  pages.push_back(HomePage(c));
+  for (const auto& unit : c.model.units) {
+    pages.push_back(UnitPage(c, *unit, diagnostics));
+    for (const Jabatan* j : HierarchyOrder(*unit)) {
+      pages.push_back(JabatanPage(c, *j, diagnostics));
+    }
+    for (const auto& k : unit->keputusan) pages.push_back(KeputusanPage(c, *k));
+  }
+  return pages;
+}
+
+}  // namespace sakip

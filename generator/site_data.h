@@ -1,0 +1,59 @@
+// The one module that turns the model and the results into template data
+// for the site's pages. Templates see plain values; everything a reader sees
+// is formatted here (Indonesian numbers and dates, "–" for no value).
+#ifndef SAKIP_SITE_DATA_H_
+#define SAKIP_SITE_DATA_H_
+
+#include <kainjow/mustache.hpp>
+#include <string>
+#include <vector>
+
+#include "compute.h"
+#include "diagnostic.h"
+#include "markdown.h"
+#include "model.h"
+
+namespace sakip {
+
+using TemplateData = kainjow::mustache::data;
+
+struct SiteContext {
+  const Model& model;
+  const Results& results;
+  int tahun = 0;         // the results year shown
+  std::string versi;     // version folder name
+  std::string dibangun;  // build date, formatted
+  MarkdownOptions markdown;
+};
+
+struct Page {
+  std::string path;  // relative to the version folder
+  std::string template_name;
+  std::string judul;  // <title>
+  TemplateData data;
+  std::vector<std::pair<std::string, std::string>> remah;  // breadcrumbs
+  const Unit* unit = nullptr;  // for the navigation tree
+};
+
+// Every page of one version, with its data. Charts that cannot be drawn are
+// reported as warnings and left out.
+std::vector<Page> BuildPages(const SiteContext& context,
+                             Diagnostics* diagnostics);
+
+// Adds the data shared by every page: site, breadcrumbs, navigation, footer.
+void AddCommonData(const SiteContext& context, const Page& page,
+                   TemplateData* data);
+
+// Sets `key` unless `value` is empty: Mustache sections treat an empty
+// string as true, so an absent key is the only reliable "nothing".
+void Put(TemplateData& d, const std::string& key, const std::string& value);
+void Put(TemplateData& d, const std::string& key, const char* value);
+void Put(TemplateData& d, const std::string& key, bool value);
+void Put(TemplateData& d, const std::string& key, const TemplateData& value);
+
+// a, b, ..., z, aa, ab, ...
+std::string Huruf(size_t index);
+
+}  // namespace sakip
+
+#endif  // SAKIP_SITE_DATA_H_

@@ -1,0 +1,299 @@
+// Template data of the jabatan and keputusan pages (see site_data.h).
+#include <algorithm>
+
+#include "charts.h"
+#include "indonesian_format.h"
+#include "nip.h"
+#include "site_data.h"
+#include "urls.h"
+
+namespace sakip {
+
+using kainjow::mustache::data;
+
+namespace {
+
+data List() { return data(data::type::list); }
+
+std::string Nilai(const sakip::Nilai& n, bool percent) {
+  if (!n.has_value()) return kTanpaNilai;
+  return percent ? FormatPersen(*n.value) : FormatAngka(*n.value);
+}
+
+std::string Target(const Indikator& ind) {
+  if (!ind.target)
+    return ind.target_keterangan.empty() ? kTanpaNilai : ind.target_keterangan;
+  if (ind.satuan == "%") return FormatPersen(*ind.target);
+  return FormatAngka(*ind.target) +
+         (ind.satuan.empty() ? "" : " " + ind.satuan);
+}
+
+data Lines(const std::string& text) {
+  data lines = List();
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    data line;
+    Put(line, "baris", text.substr(start, end - start));
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+data Lettered(const std::vector<std::string>& items) {
+  data list = List();
+  for (size_t i = 0; i < items.size(); ++i) {
+    data item;
+    Put(item, "huruf", Huruf(i));
+    Put(item, "no", std::to_string(i + 1));
+    Put(item, "teks", items[i]);
+    list.push_back(item);
+  }
+  return list;
+}
+
+data Link(const std::string& page, const Jabatan& j) {
+  data d;
+  Put(d, "nama", j.nama);
+  Put(d, "url", RelativeUrl(page, JabatanPath(j)));
+  Put(d, "unit", j.unit->nama);
+  return d;
+}
+
+const char* AgregasiLabel(Agregasi a) {
+  switch (a) {
+    case Agregasi::kKumulatif:
+      return "kumulatif";
+    case Agregasi::kTerakhir:
+      return "nilai terakhir";
+    case Agregasi::kRataRata:
+      return "rata-rata";
+  }
+  return "";
+}
+
+data IndikatorData(const SiteContext& c, const std::string& page,
+                   const Indikator& ind, size_t index) {
+  data d;
+  Put(d, "no", std::to_string(index + 1));
+  Put(d, "id", ind.id);
+  Put(d, "sasaran", ind.sasaran);
+  Put(d, "nama", ind.nama);
+  Put(d, "formulasi", Lines(ind.formulasi));
+  Put(d, "ada_formulasi", !ind.formulasi.empty());
+  data sumber = List();
+  for (const std::string& s : ind.sumber_data) {
+    data item;
+    Put(item, "teks", s);
+    sumber.push_back(item);
+  }
+  Put(d, "sumber_data", sumber);
+  Put(d, "target", Target(ind));
+  Put(d, "target_keterangan", ind.target ? ind.target_keterangan : "");
+  Put(d, "satuan", ind.satuan);
+  Put(d, "polaritas",
+      ind.polaritas == Polaritas::kNegatif ? "negatif (makin rendah makin baik)"
+                                           : "positif");
+  Put(d, "agregasi", AgregasiLabel(ind.agregasi));
+  Put(d, "catatan", ind.catatan);
+  if (ind.anggaran) {
+    data a;
+    Put(a, "kode", ind.anggaran->kode);
+    Put(a, "kegiatan", ind.anggaran->kegiatan);
+    Put(a, "pagu",
+        ind.anggaran->pagu ? FormatRupiah(*ind.anggaran->pagu) : kTanpaNilai);
+    Put(a, "sumber_dana", ind.anggaran->sumber_dana);
+    Put(d, "anggaran", a);
+  }
+  if (ind.mendukung) {
+    data m;
+    Put(m, "nama", ind.mendukung->nama);
+    Put(m, "url", RelativeUrl(page, JabatanPath(*ind.mendukung_jabatan)));
+    Put(m, "jabatan", ind.mendukung_jabatan->nama);
+    Put(d, "mendukung", m);
+  }
+  (void)c;
+  return d;
+}
+
+data HasilData(const SiteContext& c, const Jabatan& jabatan,
+               std::vector<Bar>* bars) {
+  data list = List();
+  const std::vector<PredikatBand>& scale = c.model.site.skala_predikat;
+  for (const Indikator& ind : jabatan.indikator) {
+    const HasilIndikator* h = c.results.Find(c.tahun, &ind);
+    if (!h || h->triwulan_terakhir == 0) continue;
+    data item;
+    Put(item, "nama", ind.nama);
+    data quarters = List();
+    for (const HasilTriwulan& q : h->triwulan) {
+      if (!q.dilapor) continue;
+      bool percent = ind.satuan == "%";
+      data tw;
+      Put(tw, "triwulan", Romawi(q.triwulan));
+      Put(tw, "target", Nilai(q.target, percent));
+      Put(tw, "realisasi", Nilai(q.realisasi, percent));
+      Put(tw, "capaian", Nilai(q.capaian, true));
+      Put(tw, "alasan", q.capaian.has_value() ? "" : q.capaian.alasan);
+      Put(tw, "predikat", q.predikat);
+      Put(tw, "kelas", PredikatClass(scale, q.predikat));
+      Put(tw, "realisasi_anggaran",
+          q.realisasi_anggaran ? FormatRupiah(*q.realisasi_anggaran)
+                               : kTanpaNilai);
+      Put(tw, "serapan", Nilai(q.serapan, true));
+      Put(tw, "efisiensi",
+          q.efisiensi.has_value() ? FormatAngka(*q.efisiensi.value) + " poin"
+                                  : kTanpaNilai);
+      Put(tw, "efisiensi_label", q.efisiensi_label);
+      Put(tw, "dilaporkan", q.dilaporkan ? FormatPersen(*q.dilaporkan) : "");
+      Put(tw, "evaluasi", q.evaluasi);
+      Put(tw, "tindak_lanjut", q.tindak_lanjut);
+      quarters.push_back(tw);
+    }
+    Put(item, "triwulan", quarters);
+    list.push_back(item);
+    const HasilTriwulan* last = h->Terakhir();
+    bars->push_back({ind.nama, last->capaian.value,
+                     last->capaian.has_value()
+                         ? PredikatColor(scale, last->predikat)
+                         : "#9e9e9e"});
+  }
+  return list;
+}
+
+}  // namespace
+
+Page JabatanPage(const SiteContext& c, const Jabatan& j,
+                 Diagnostics* diagnostics) {
+  (void)diagnostics;
+  Page page;
+  page.path = JabatanPath(j);
+  page.template_name = "jabatan";
+  page.remah.push_back({"Beranda", HomePath()});
+  page.judul = j.nama + " – " + j.unit->nama;
+  page.unit = j.unit;
+  for (const Unit* u = j.unit; u; u = u->parent) {
+    page.remah.insert(page.remah.begin() + 1, {u->nama, UnitPath(*u)});
+  }
+  page.remah.push_back({j.nama, ""});
+  data& d = page.data;
+  Put(d, "nama", j.nama);
+  Put(d, "unit", j.unit->nama);
+  Put(d, "unit_url", RelativeUrl(page.path, UnitPath(*j.unit)));
+  Put(d, "eselon", j.eselon);
+  if (j.pejabat && !j.pejabat->nama.empty()) {
+    data p;
+    Put(p, "nama", j.pejabat->nama);
+    std::string pangkat = j.pejabat->pangkat;
+    if (!j.pejabat->golongan.empty()) {
+      pangkat += (pangkat.empty() ? "" : ", ") + j.pejabat->golongan;
+    }
+    Put(p, "pangkat", pangkat);
+    Put(d, "pejabat", p);
+  }
+  if (j.atasan) Put(d, "atasan", Link(page.path, *j.atasan));
+  data bawahan = List();
+  for (const Jabatan* b : j.bawahan) bawahan.push_back(Link(page.path, *b));
+  Put(d, "bawahan", bawahan);
+  Put(d, "ada_bawahan", !j.bawahan.empty());
+  if (j.tugas.size() == 1) {
+    Put(d, "tugas_tunggal", j.tugas[0]);
+  } else {
+    Put(d, "tugas", Lettered(j.tugas));
+  }
+  Put(d, "fungsi", Lettered(j.fungsi));
+  Put(d, "ada_fungsi", !j.fungsi.empty());
+  data tujuan = List();
+  for (size_t i = 0; i < j.tujuan.size(); ++i) {
+    data t;
+    Put(t, "no", std::to_string(i + 1));
+    Put(t, "uraian", j.tujuan[i].uraian);
+    Put(t, "indikator", Lines(j.tujuan[i].indikator));
+    tujuan.push_back(t);
+  }
+  Put(d, "tujuan", tujuan);
+  Put(d, "ada_tujuan", !j.tujuan.empty());
+  data indikator = List();
+  for (size_t i = 0; i < j.indikator.size(); ++i) {
+    indikator.push_back(IndikatorData(c, page.path, j.indikator[i], i));
+  }
+  Put(d, "indikator", indikator);
+  Put(d, "ada_indikator", !j.indikator.empty());
+  std::vector<Bar> bars;
+  data hasil = HasilData(c, j, &bars);
+  if (!hasil.is_empty_list()) {
+    data h;
+    Put(h, "tahun", std::to_string(c.tahun));
+    Put(h, "indikator", hasil);
+    Put(h, "grafik",
+        BarChartSvg(bars, "Capaian indikator " + j.nama + " tahun " +
+                              std::to_string(c.tahun)));
+    Put(d, "hasil", h);
+  }
+  Put(d, "catatan_html", RenderMarkdown(j.body, c.markdown));
+  return page;
+}
+
+Page KeputusanPage(const SiteContext& c, const Keputusan& k) {
+  Page page;
+  page.path = KeputusanPath(k);
+  page.template_name = "keputusan";
+  page.remah.push_back({"Beranda", HomePath()});
+  page.judul = k.jenis + " Nomor " + k.nomor;
+  page.unit = k.unit;
+  for (const Unit* u = k.unit; u; u = u->parent) {
+    page.remah.insert(page.remah.begin() + 1, {u->nama, UnitPath(*u)});
+  }
+  page.remah.push_back({"Keputusan " + k.nomor, ""});
+  data& d = page.data;
+  Put(d, "jenis", k.jenis);
+  Put(d, "nomor", k.nomor);
+  Put(d, "tentang", k.tentang);
+  Put(d, "menimbang", Lettered(k.menimbang));
+  Put(d, "mengingat", Lettered(k.mengingat));
+  Put(d, "menetapkan", k.menetapkan);
+  data diktum = List();
+  for (size_t i = 0; i < k.diktum.size(); ++i) {
+    data item;
+    Put(item, "urutan", KataUrutan(static_cast<int>(i) + 1));
+    Put(item, "html", RenderMarkdown(k.diktum[i], c.markdown));
+    diktum.push_back(item);
+  }
+  Put(d, "diktum", diktum);
+  Put(d, "ditetapkan_di", k.ditetapkan_di);
+  Put(d, "tanggal", k.tanggal ? FormatTanggal(*k.tanggal) : "");
+  if (k.penandatangan) {
+    data p;
+    Put(p, "sebutan",
+        k.sebutan_penandatangan.empty() ? k.penandatangan->nama
+                                        : k.sebutan_penandatangan);
+    Put(p, "url", RelativeUrl(page.path, JabatanPath(*k.penandatangan)));
+    if (const auto& pejabat = k.penandatangan->pejabat) {
+      Put(p, "nama", pejabat->nama);
+      Put(p, "pangkat", pejabat->pangkat);
+      NipCheck nip = CheckNip(pejabat->nip);
+      Put(p, "nip", nip.ok ? FormatNip(nip.digits) : "");
+    }
+    Put(d, "penandatangan", p);
+  }
+  if (k.lampiran) {
+    data l;
+    Put(l, "judul", k.lampiran->judul);
+    Put(l, "dasar", k.lampiran->dasar);
+    data jabatan = List();
+    for (const Jabatan* j : k.lampiran->jabatan) {
+      data item = Link(page.path, *j);
+      Put(item, "jumlah_indikator", std::to_string(j->indikator.size()));
+      jabatan.push_back(item);
+    }
+    Put(l, "jabatan", jabatan);
+    Put(d, "lampiran", l);
+  }
+  Put(d, "unit", k.unit->nama);
+  Put(d, "unit_url", RelativeUrl(page.path, UnitPath(*k.unit)));
+  return page;
+}
+
+}  // namespace sakip

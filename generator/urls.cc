@@ -1,0 +1,58 @@
+#include "urls.h"
+
+#include <vector>
+
+namespace sakip {
+namespace {
+
+std::vector<std::string> Split(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > start) parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::string HomePath() { return "index.html"; }
+
+std::string UnitPath(const Unit& unit) { return unit.path + "/index.html"; }
+
+std::string JabatanPath(const Jabatan& jabatan) {
+  return jabatan.unit->path + "/jabatan/" + jabatan.id + "/index.html";
+}
+
+std::string KeputusanPath(const Keputusan& keputusan) {
+  return keputusan.unit->path + "/keputusan/" + keputusan.id + "/index.html";
+}
+
+std::string AssetPath(const std::string& file) { return "aset/" + file; }
+
+std::string RootPrefix(const std::string& page) {
+  std::string prefix;
+  for (size_t i = 0; i + 1 < Split(page).size(); ++i) prefix += "../";
+  return prefix;
+}
+
+std::string RelativeUrl(const std::string& from, const std::string& to) {
+  std::vector<std::string> a = Split(from);
+  std::vector<std::string> b = Split(to);
+  if (!a.empty()) a.pop_back();  // the page's own file name
+  size_t common = 0;
+  while (common < a.size() && common + 1 < b.size() && a[common] == b[common]) {
+    ++common;
+  }
+  std::string url;
+  for (size_t i = common; i < a.size(); ++i) url += "../";
+  for (size_t i = common; i < b.size(); ++i) {
+    url += b[i] + (i + 1 < b.size() ? "/" : "");
+  }
+  return url.empty() ? "index.html" : url;
+}
+
+}  // namespace sakip

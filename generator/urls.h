@@ -1,0 +1,28 @@
+// Where each page lives in a version's output, and relative links between
+// pages, so that a built site works from any base path and from file://.
+#ifndef SAKIP_URLS_H_
+#define SAKIP_URLS_H_
+
+#include <string>
+
+#include "model.h"
+
+namespace sakip {
+
+// Paths relative to the version folder.
+std::string HomePath();
+std::string UnitPath(const Unit& unit);
+std::string JabatanPath(const Jabatan& jabatan);
+std::string KeputusanPath(const Keputusan& keputusan);
+std::string AssetPath(const std::string& file);  // "sakip.css" -> aset/...
+
+// The link from the page at `from` to the file at `to` (both relative to
+// the same root), e.g. "../../satpol-pp/index.html".
+std::string RelativeUrl(const std::string& from, const std::string& to);
+
+// The prefix that leads from `page` back to the root ("", "../", ...).
+std::string RootPrefix(const std::string& page);
+
+}  // namespace sakip
+
+#endif  // SAKIP_URLS_H_
