@@ -3,6 +3,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <cmath>
 #include <memory>
 #include <mutex>
 #include <regex>
@@ -56,11 +57,28 @@ void SetDefaults(Agraph_t* g, int kind, const GraphAttributes& attrs) {
   }
 }
 
+// Graphviz sizes its <svg> in points; HTML wants CSS pixels (4/3 of a point).
+std::string PointsToPixels(const std::string& svg) {
+  static const std::regex kSize("(width|height)=\"([0-9.]+)pt\"");
+  std::string out;
+  auto begin = std::sregex_iterator(svg.begin(), svg.end(), kSize);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    out += svg.substr(last, it->position() - last);
+    int pixels = static_cast<int>(std::lround(std::stod((*it)[2]) * 4 / 3));
+    out += (*it)[1].str() + "=\"" + std::to_string(pixels) + "\"";
+    last = it->position() + it->length();
+  }
+  return out + svg.substr(last);
+}
+
 std::string CleanSvg(const std::string& svg) {
   size_t start = svg.find("<svg");
   if (start == std::string::npos) return "";
   static const std::regex kComment("<!--[\\s\\S]*?-->\\n?");
-  return std::regex_replace(svg.substr(start), kComment, "");
+  size_t tag_end = svg.find('>', start);
+  std::string head = PointsToPixels(svg.substr(start, tag_end - start));
+  return std::regex_replace(head + svg.substr(tag_end), kComment, "");
 }
 
 }  // namespace

@@ -12,6 +12,8 @@ struct MarkdownOptions {
   // link schemes (javascript:, vbscript:, file:, data: other than images)
   // are always dropped.
   bool allow_html = false;
+  // Every line break is kept (legal text such as a diktum's a., b. lines).
+  bool hard_breaks = false;
 };
 
 std::string RenderMarkdown(const std::string& markdown,

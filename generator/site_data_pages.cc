@@ -258,7 +258,9 @@ Page KeputusanPage(const SiteContext& c, const Keputusan& k) {
   for (size_t i = 0; i < k.diktum.size(); ++i) {
     data item;
     Put(item, "urutan", KataUrutan(static_cast<int>(i) + 1));
-    Put(item, "html", RenderMarkdown(k.diktum[i], c.markdown));
+    MarkdownOptions legal = c.markdown;
+    legal.hard_breaks = true;
+    Put(item, "html", RenderMarkdown(k.diktum[i], legal));
     diktum.push_back(item);
   }
   Put(d, "diktum", diktum);

@@ -10,7 +10,9 @@ packages=(
   libkainjow-mustache-dev libicu-dev
 )
 if [ "${1:-build}" = test ]; then
-  packages+=(catch2)
+  # catch2 for the unit tests; tidy, xmllint, chromium and fonts for the
+  # checks of the built site (tests/check_site.sh).
+  packages+=(catch2 tidy libxml2-utils chromium fonts-dejavu-core python3)
 fi
 
 missing=()

@@ -16,21 +16,10 @@ namespace fs = std::filesystem;
 namespace sakip {
 namespace {
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+std::string Slurp(const fs::path& path) { return testing::ReadText(path); }
 
 fs::path BuildSample(const std::string& name) {
-  fs::path out = fs::temp_directory_path() /
-                 ("sakip-build-" + name + "-" + std::to_string(getpid()));
-  fs::remove_all(out);
-  RealFileSystem content(testing::SourceDir() + "/content");
-  Diagnostics diagnostics;
-  PipelineOptions options;
-  options.out_dir = out.string();
-  REQUIRE(RunPipeline(content, options, &diagnostics) == 0);
-  return out;
+  return testing::BuildSampleSite("build-" + name);
 }
 
 const nlohmann::json* Row(const nlohmann::json& rows, const std::string& unit,

@@ -1,5 +1,11 @@
 #include "test_tree.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
 #include "pipeline.h"
 
 namespace sakip::testing {
@@ -55,5 +61,25 @@ Checked Check(const FileSystem& fs, const std::string& display_root) {
 }
 
 std::string SourceDir() { return SAKIP_SOURCE_DIR; }
+
+std::string BuildSampleSite(const std::string& name) {
+  std::filesystem::path out =
+      std::filesystem::temp_directory_path() /
+      ("sakip-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(out);
+  RealFileSystem content(SourceDir() + "/content");
+  Diagnostics diagnostics;
+  PipelineOptions options;
+  options.out_dir = out.string();
+  options.dibangun = "1 Januari 2026";
+  int status = RunPipeline(content, options, &diagnostics);
+  if (status != 0) throw std::runtime_error(diagnostics.Format());
+  return out.string();
+}
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
 
 }  // namespace sakip::testing

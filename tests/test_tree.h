@@ -28,6 +28,13 @@ Checked Check(const FileSystem& fs, const std::string& display_root = "");
 // The folder holding the repository's sources (for content/ and tests/data).
 std::string SourceDir();
 
+// Builds content/ with the default theme into a fresh temporary folder
+// named after `name`; the caller removes it.
+std::string BuildSampleSite(const std::string& name);
+
+// The whole text of a file.
+std::string ReadText(const std::string& path);
+
 }  // namespace sakip::testing
 
 #endif  // SAKIP_TESTS_TEST_TREE_H_

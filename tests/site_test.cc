@@ -1,0 +1,173 @@
+// The built website: a page for everything in the model, every internal
+// link resolves, org charts have a linked node per jabatan, content is
+// escaped, and theme problems are reported with the file.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "pipeline.h"
+#include "render_site.h"
+#include "test_tree.h"
+#include "theme.h"
+
+namespace fs = std::filesystem;
+
+namespace sakip {
+namespace {
+
+std::vector<fs::path> HtmlFiles(const fs::path& root) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file() && e.path().extension() == ".html") {
+      files.push_back(e.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST_CASE("a page for every unit, jabatan and keputusan; links resolve") {
+  fs::path out = testing::BuildSampleSite("site-links");
+  RealFileSystem fs_content(testing::SourceDir() + "/content");
+  testing::Checked c = testing::Check(fs_content);
+  size_t expected = 1;  // home
+  for (const auto& u : c.model.units) {
+    expected += 1 + u->jabatan.size() + u->keputusan.size();
+  }
+  std::vector<fs::path> pages = HtmlFiles(out / "2024");
+  CHECK(pages.size() == expected);
+  CHECK(fs::exists(
+      out / "2024/pemkab-lumajang/satpol-pp/jabatan/sekretaris/index.html"));
+  CHECK(fs::exists(out / "2024/pemkot-probolinggo/kecamatan-kanigaran/"
+                         "keputusan/iki-2024/index.html"));
+
+  std::regex link("(?:href|src)=\"([^\"#]*)(#[^\"]*)?\"");
+  int checked = 0;
+  for (const fs::path& page : HtmlFiles(out)) {
+    std::string html = testing::ReadText(page.string());
+    for (std::sregex_iterator it(html.begin(), html.end(), link), end;
+         it != end; ++it) {
+      std::string target = (*it)[1];
+      if (target.empty() || target.rfind("http", 0) == 0 ||
+          target.rfind("mailto:", 0) == 0) {
+        continue;
+      }
+      fs::path resolved = (page.parent_path() / target).lexically_normal();
+      INFO(page.string() << " -> " << target);
+      CHECK(fs::exists(resolved));
+      CHECK(resolved.string().rfind(out.string(), 0) == 0);
+      ++checked;
+    }
+  }
+  CHECK(checked > 1000);
+  fs::remove_all(out);
+}
+
+TEST_CASE("each org chart has one linked node per jabatan") {
+  fs::path out = testing::BuildSampleSite("site-charts");
+  RealFileSystem fs_content(testing::SourceDir() + "/content");
+  testing::Checked c = testing::Check(fs_content);
+  for (const auto& u : c.model.units) {
+    if (u->jabatan.empty()) continue;
+    std::string html =
+        testing::ReadText((out / "2024" / u->path / "index.html").string());
+    size_t start = html.find("aria-label=\"Bagan organisasi");
+    REQUIRE(start != std::string::npos);
+    size_t svg_end = html.find("</svg>", start);
+    std::string svg = html.substr(start, svg_end - start);
+    std::regex node_link("xlink:href=\"jabatan/([a-z0-9-]+)/index.html\"");
+    std::set<std::string> linked;
+    for (std::sregex_iterator it(svg.begin(), svg.end(), node_link), end;
+         it != end; ++it) {
+      linked.insert((*it)[1]);
+    }
+    INFO(u->path);
+    CHECK(linked.size() == u->jabatan.size());
+    CHECK(svg.find("<title>") != std::string::npos);
+  }
+  fs::remove_all(out);
+}
+
+MemoryFileSystem HostileTree() {
+  MemoryFileSystem fs = testing::ValidTree();
+  fs.Write("kota/kec/jabatan/staf.md",
+           "---\n"
+           "nama: \"<script>alert('nama')</script>\"\n"
+           "atasan: sekretaris\n"
+           "tugas: [\"<img src=x onerror=alert(1)>\"]\n"
+           "indikator:\n"
+           "  - { id: a, nama: \"\\\" onmouseover=\\\"alert(2)\", target: 1 }\n"
+           "---\n"
+           "<script>alert('body')</script>\n\n"
+           "[klik](javascript:alert(3)) dan <b>tebal</b>\n");
+  return fs;
+}
+
+std::string BuildTree(const MemoryFileSystem& fs, const std::string& name) {
+  fs::path out = fs::temp_directory_path() /
+                 ("sakip-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(out);
+  Diagnostics diagnostics;
+  PipelineOptions options;
+  options.out_dir = out.string();
+  REQUIRE(RunPipeline(fs, options, &diagnostics) == 0);
+  return out.string();
+}
+
+TEST_CASE("content is escaped; raw HTML and javascript: links are dropped") {
+  std::string out = BuildTree(HostileTree(), "hostile");
+  std::string all;
+  for (const fs::path& page : HtmlFiles(out)) all += testing::ReadText(page);
+  CHECK(all.find("<script") == std::string::npos);
+  CHECK(all.find("javascript:") == std::string::npos);
+  CHECK(all.find("<img src=x") == std::string::npos);
+  CHECK(all.find("\" onmouseover=\"") == std::string::npos);
+  bool escaped_name =
+      all.find("&lt;script&gt;alert(&apos;nama&apos;)&lt;/script&gt;") !=
+      std::string::npos;
+  CHECK(escaped_name);
+  CHECK(all.find("<b>tebal</b>") == std::string::npos);
+  fs::remove_all(out);
+}
+
+TEST_CASE("raw HTML in Markdown passes only when the site allows it") {
+  MemoryFileSystem fs = HostileTree();
+  fs.Write("site.yaml", "judul: Uji\ntahun: 2024\nizinkan_html: true\n");
+  std::string out = BuildTree(fs, "html-allowed");
+  std::string page =
+      testing::ReadText(out + "/2024/kota/kec/jabatan/staf/index.html");
+  CHECK(page.find("<b>tebal</b>") != std::string::npos);
+  CHECK(page.find("javascript:") == std::string::npos);
+  fs::remove_all(out);
+}
+
+TEST_CASE("a theme missing a template names the file") {
+  MemoryFileSystem theme_fs;
+  for (const auto& [path, bytes] : EmbeddedDefaultTheme()) {
+    if (path != "templates/jabatan.mustache") theme_fs.Write(path, bytes);
+  }
+  Diagnostics d;
+  LoadTheme(theme_fs, "tema-saya", &d);
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.Format().find("tema-saya/templates/jabatan.mustache: error: the "
+                        "theme has no template `jabatan`") == 0);
+}
+
+TEST_CASE("a broken template names the file") {
+  MemoryFileSystem theme_fs;
+  for (const auto& [path, bytes] : EmbeddedDefaultTheme())
+    theme_fs.Write(path, bytes);
+  theme_fs.Write("templates/home.mustache", "<h1>{{#unit}}{{nama}}</h1>\n");
+  Diagnostics d;
+  Theme theme = LoadTheme(theme_fs, "tema-saya", &d);
+  testing::Checked c = testing::Check(testing::ValidTree());
+  Results results = ComputeResults(c.model, &c.diagnostics);
+  RenderSite(c.model, results, theme, {}, &d);
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.Format().find("tema-saya/templates/home.mustache: error: template "
+                        "error: ") == 0);
+}
+
+}  // namespace
+}  // namespace sakip
