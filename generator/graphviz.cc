@@ -17,9 +17,14 @@ std::mutex& GraphvizMutex() {
   return mutex;
 }
 
-struct ContextDeleter {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
+// One context for the whole process: Graphviz's pango text plugin caches
+// font data across contexts, and freeing a context and making another one
+// reads freed memory (found with AddressSanitizer). The context stays
+// reachable until exit.
+GVC_t* SharedContext() {
+  static GVC_t* gvc = gvContext();
+  return gvc;
+}
 struct GraphDeleter {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
@@ -98,7 +103,7 @@ std::string GraphvizLabelText(const std::string& text) {
 
 std::string RenderGraphSvg(const GraphSpec& spec, std::string* error) {
   std::lock_guard<std::mutex> lock(GraphvizMutex());
-  std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
+  GVC_t* gvc = SharedContext();
   if (!gvc) {
     *error = "Graphviz could not start";
     return "";
@@ -121,14 +126,14 @@ std::string RenderGraphSvg(const GraphSpec& spec, std::string* error) {
     Agedge_t* e = agedge(g.get(), from->second, to->second, nullptr, 1);
     SetAll(e, edge.attributes);
   }
-  Layout layout(gvc.get(), g.get());
+  Layout layout(gvc, g.get());
   if (!layout.ok()) {
     *error = "Graphviz could not lay out the graph";
     return "";
   }
   char* data = nullptr;
   unsigned int length = 0;
-  if (gvRenderData(gvc.get(), g.get(), "svg", &data, &length) != 0 || !data) {
+  if (gvRenderData(gvc, g.get(), "svg", &data, &length) != 0 || !data) {
     *error = "Graphviz could not render SVG";
     return "";
   }

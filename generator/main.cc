@@ -57,6 +57,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   build->add_option("--out", out_dir, "Output folder")->capture_default_str();
   build->add_flag("--strict", strict, "Treat warnings as errors");
+  bool pdf = false;
+  std::string pdf_engine = "chromium";
+  int pdf_jobs = 0;
+  build->add_flag("--pdf", pdf,
+                  "Also make PDFs of the printable documents (cetak/)");
+  build->add_option("--pdf-engine", pdf_engine, "PDF engine")
+      ->check(CLI::IsMember({"chromium", "weasyprint"}))
+      ->capture_default_str();
+  build->add_option("--jobs", pdf_jobs, "PDF jobs at once (0: one per core)");
   std::string theme_dir;
   build->add_option("--theme", theme_dir,
                     "Theme folder (templates/, static/); default: the "
@@ -79,6 +88,9 @@ int main(int argc, char** argv) {
     options.out_dir = out_dir;
     options.theme_dir = theme_dir;
     options.dibangun = BuildDate();
+    options.pdf = pdf;
+    options.pdf_engine = pdf_engine;
+    options.pdf_jobs = pdf_jobs;
   }
   int status = sakip::RunPipeline(content, options, &diagnostics);
   return ReportAndExit(diagnostics, status, *build ? "build" : "check");

@@ -17,6 +17,9 @@ struct PipelineOptions {
   bool strict = false;       // warnings fail the run
   std::string theme_dir;     // empty: the theme compiled into the binary
   std::string dibangun;      // build date shown in the footer
+  bool pdf = false;          // also make PDFs of the printable documents
+  std::string pdf_engine = "chromium";
+  int pdf_jobs = 0;  // 0: one per core
 };
 
 // Exit status of a run: 0 success, 1 content errors (or warnings under

@@ -53,8 +53,9 @@ bool IsSafeRelativePath(const std::string& path) {
   return true;
 }
 
-bool Publish(const OutputTree& tree, const std::string& out_dir,
-             std::string* error) {
+bool Publish(
+    const OutputTree& tree, const std::string& out_dir, std::string* error,
+    const std::function<void(const std::string& staging)>& before_swap) {
   fs::path out = fs::absolute(fs::path(out_dir)).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   std::error_code ec;
@@ -90,6 +91,7 @@ bool Publish(const OutputTree& tree, const std::string& out_dir,
     fs::remove_all(staging, ec);
     return false;
   }
+  if (before_swap) before_swap(staging.string());
   if (!fs::exists(out)) {
     fs::rename(staging, out, ec);
   } else {

@@ -5,6 +5,7 @@
 #ifndef SAKIP_PUBLISH_H_
 #define SAKIP_PUBLISH_H_
 
+#include <functional>
 #include <string>
 
 #include "output_tree.h"
@@ -16,8 +17,12 @@ inline constexpr const char* kOutputMarker = ".sakip-output";
 
 // Writes `tree` as the whole content of `out_dir`. On failure returns false
 // with `error` set and leaves `out_dir` as it was.
+// `before_swap` runs on the complete staging folder before it replaces the
+// previous site (PDFs are made there).
 bool Publish(const OutputTree& tree, const std::string& out_dir,
-             std::string* error);
+             std::string* error,
+             const std::function<void(const std::string& staging)>&
+                 before_swap = nullptr);
 
 // True when `path` is relative and stays inside its folder.
 bool IsSafeRelativePath(const std::string& path);

@@ -62,8 +62,9 @@ OutputTree RenderSite(const Model& model, const Results& results,
   OutputTree out;
   std::string version = CurrentVersionName(model.site);
   SiteContext context{
-      model,   results,          results.TahunUtama(model.site),
-      version, options.dibangun, MarkdownOptions{model.site.izinkan_html}};
+      model,      results,          results.TahunUtama(model.site),
+      version,    options.dibangun, MarkdownOptions{model.site.izinkan_html},
+      options.pdf};
   TemplateSet templates(theme, diagnostics);
   for (Page& page : BuildPages(context, diagnostics)) {
     AddCommonData(context, page, &page.data);
@@ -71,6 +72,13 @@ OutputTree RenderSite(const Model& model, const Results& results,
     data layout = page.data;
     layout.set("isi", body);
     out.Add(version + "/" + page.path, templates.Render("base", layout));
+  }
+  for (Page& page : BuildPrintPages(context, diagnostics)) {
+    AddCommonData(context, page, &page.data);
+    std::string body = templates.Render(page.template_name, page.data);
+    data layout = page.data;
+    layout.set("isi", body);
+    out.Add(version + "/" + page.path, templates.Render("cetak_base", layout));
   }
   for (const auto& [path, bytes] : theme.files) {
     if (path.rfind("static/", 0) == 0) {

@@ -29,6 +29,23 @@ void Put(TemplateData& d, const std::string& key, const TemplateData& value) {
   d.set(key, value);
 }
 
+TemplateData PrintLinkData(const SiteContext& c, const std::string& page,
+                           const std::vector<PrintLink>& links) {
+  data list(data::type::list);
+  for (const PrintLink& link : links) {
+    data item;
+    Put(item, "judul", link.judul);
+    Put(item, "url", RelativeUrl(page, link.path));
+    if (c.pdf) {
+      Put(item, "pdf",
+          RelativeUrl(page,
+                      link.path.substr(0, link.path.size() - 5) + ".pdf"));
+    }
+    list.push_back(item);
+  }
+  return list;
+}
+
 std::string Huruf(size_t index) {
   std::string out;
   ++index;
@@ -276,6 +293,9 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
     Put(item, "url", RelativeUrl(page.path, UnitPath(*child)));
     children.push_back(item);
   }
+  std::vector<PrintLink> print = PrintLinksOf(unit, c.results);
+  Put(d, "dokumen_cetak", PrintLinkData(c, page.path, print));
+  Put(d, "ada_dokumen_cetak", !print.empty());
   Put(d, "sub_unit", children);
   Put(d, "ada_sub_unit", !unit.children.empty());
   return page;

@@ -24,6 +24,7 @@ struct SiteContext {
   std::string versi;     // version folder name
   std::string dibangun;  // build date, formatted
   MarkdownOptions markdown;
+  bool pdf = false;  // PDFs are made beside the print HTML
 };
 
 struct Page {
@@ -40,6 +41,21 @@ struct Page {
 std::vector<Page> BuildPages(const SiteContext& context,
                              Diagnostics* diagnostics);
 
+// The printable documents (site_data_cetak.cc): each Keputusan with its
+// lampiran, an IKI sheet per jabatan, a quarterly report per jabatan and
+// reported quarter. Templates cetak_*; the frame is `cetak_base`.
+std::vector<Page> BuildPrintPages(const SiteContext& context,
+                                  Diagnostics* diagnostics);
+
+// Where a printable document of the model lives, for links from the site.
+struct PrintLink {
+  std::string judul;
+  std::string path;
+};
+std::vector<PrintLink> PrintLinksOf(const Unit& unit, const Results& results);
+std::vector<PrintLink> PrintLinksOf(const Jabatan& jabatan,
+                                    const Results& results);
+
 // Adds the data shared by every page: site, breadcrumbs, navigation, footer.
 void AddCommonData(const SiteContext& context, const Page& page,
                    TemplateData* data);
@@ -50,6 +66,10 @@ void Put(TemplateData& d, const std::string& key, const std::string& value);
 void Put(TemplateData& d, const std::string& key, const char* value);
 void Put(TemplateData& d, const std::string& key, bool value);
 void Put(TemplateData& d, const std::string& key, const TemplateData& value);
+
+// Links to printable documents (and their PDFs when the build makes them).
+TemplateData PrintLinkData(const SiteContext& context, const std::string& page,
+                           const std::vector<PrintLink>& links);
 
 // a, b, ..., z, aa, ab, ...
 std::string Huruf(size_t index);

@@ -233,6 +233,9 @@ Page JabatanPage(const SiteContext& c, const Jabatan& j,
     Put(d, "hasil", h);
   }
   Put(d, "catatan_html", RenderMarkdown(j.body, c.markdown));
+  std::vector<PrintLink> print = PrintLinksOf(j, c.results);
+  Put(d, "dokumen_cetak", PrintLinkData(c, page.path, print));
+  Put(d, "ada_dokumen_cetak", !print.empty());
   return page;
 }
 
@@ -295,6 +298,10 @@ Page KeputusanPage(const SiteContext& c, const Keputusan& k) {
   }
   Put(d, "unit", k.unit->nama);
   Put(d, "unit_url", RelativeUrl(page.path, UnitPath(*k.unit)));
+  Put(d, "dokumen_cetak",
+      PrintLinkData(c, page.path,
+                    {{"Naskah untuk dicetak (keputusan dan lampiran)",
+                      CetakKeputusanPath(k)}}));
   return page;
 }
 

@@ -30,7 +30,10 @@ void AddStatic(const FileSystem& fs, const std::string& dir, Theme* theme,
 
 const std::vector<std::string>& RequiredTemplates() {
   static const std::vector<std::string> kNames = {
-      "base", "home", "unit", "jabatan", "keputusan", "nav"};
+      "base",      "home",          "unit",       "jabatan",
+      "keputusan", "nav",           "cetak_base", "cetak_keputusan",
+      "cetak_iki", "cetak_laporan", "lembar_iki", "kop",
+      "ttd"};
   return kNames;
 }
 

@@ -33,6 +33,21 @@ std::string KeputusanPath(const Keputusan& keputusan) {
 
 std::string AssetPath(const std::string& file) { return "aset/" + file; }
 
+std::string CetakKeputusanPath(const Keputusan& keputusan) {
+  return "cetak/" + keputusan.unit->path + "/keputusan/" + keputusan.id +
+         ".html";
+}
+
+std::string CetakIkiPath(const Jabatan& jabatan) {
+  return "cetak/" + jabatan.unit->path + "/iki/" + jabatan.id + ".html";
+}
+
+std::string CetakLaporanPath(const Jabatan& jabatan, int tahun, int triwulan) {
+  static const char* kRomawi[] = {"I", "II", "III", "IV"};
+  return "cetak/" + jabatan.unit->path + "/laporan/" + std::to_string(tahun) +
+         "-" + kRomawi[(triwulan - 1) & 3] + "/" + jabatan.id + ".html";
+}
+
 std::string RootPrefix(const std::string& page) {
   std::string prefix;
   for (size_t i = 0; i + 1 < Split(page).size(); ++i) prefix += "../";

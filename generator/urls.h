@@ -16,6 +16,11 @@ std::string JabatanPath(const Jabatan& jabatan);
 std::string KeputusanPath(const Keputusan& keputusan);
 std::string AssetPath(const std::string& file);  // "sakip.css" -> aset/...
 
+// Printable documents, under cetak/ (PDFs sit beside, with .pdf).
+std::string CetakKeputusanPath(const Keputusan& keputusan);
+std::string CetakIkiPath(const Jabatan& jabatan);
+std::string CetakLaporanPath(const Jabatan& jabatan, int tahun, int triwulan);
+
 // The link from the page at `from` to the file at `to` (both relative to
 // the same root), e.g. "../../satpol-pp/index.html".
 std::string RelativeUrl(const std::string& from, const std::string& to);
