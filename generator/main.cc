@@ -66,6 +66,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"chromium", "weasyprint"}))
       ->capture_default_str();
   build->add_option("--jobs", pdf_jobs, "PDF jobs at once (0: one per core)");
+  std::vector<std::string> pdf_only;
+  build->add_option("--pdf-only", pdf_only,
+                    "Only documents whose path contains this text (repeatable)");
   std::string theme_dir;
   build->add_option("--theme", theme_dir,
                     "Theme folder (templates/, static/); default: the "
@@ -91,6 +94,7 @@ int main(int argc, char** argv) {
     options.pdf = pdf;
     options.pdf_engine = pdf_engine;
     options.pdf_jobs = pdf_jobs;
+    options.pdf_only = pdf_only;
   }
   int status = sakip::RunPipeline(content, options, &diagnostics);
   return ReportAndExit(diagnostics, status, *build ? "build" : "check");

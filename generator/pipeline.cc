@@ -24,9 +24,14 @@ void MakePdfs(const OutputTree& site, const Theme& theme,
   std::vector<std::string> documents;
   for (const auto& [path, bytes] : site.files()) {
     bool print = path.compare(0, prefix.size() + 6, prefix + "cetak/") == 0;
-    if (print && path.size() > 5 && path.substr(path.size() - 5) == ".html") {
-      documents.push_back(path.substr(prefix.size()));
+    if (!print || path.size() <= 5 || path.substr(path.size() - 5) != ".html") {
+      continue;
     }
+    bool wanted = options.pdf_only.empty();
+    for (const std::string& part : options.pdf_only) {
+      wanted |= path.find(part) != std::string::npos;
+    }
+    if (wanted) documents.push_back(path.substr(prefix.size()));
   }
   std::string inputs;  // every static file a document may use
   for (const auto& [path, bytes] : theme.files) inputs += path + bytes;

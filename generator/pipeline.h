@@ -4,6 +4,7 @@
 #define SAKIP_PIPELINE_H_
 
 #include <string>
+#include <vector>
 
 #include "diagnostic.h"
 #include "file_system.h"
@@ -20,6 +21,8 @@ struct PipelineOptions {
   bool pdf = false;          // also make PDFs of the printable documents
   std::string pdf_engine = "chromium";
   int pdf_jobs = 0;  // 0: one per core
+  // Only documents whose path contains one of these (all when empty).
+  std::vector<std::string> pdf_only;
 };
 
 // Exit status of a run: 0 success, 1 content errors (or warnings under

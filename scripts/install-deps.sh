@@ -7,12 +7,13 @@ packages=(
   cmake ninja-build g++ pkg-config
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libgit2-dev
-  libkainjow-mustache-dev libicu-dev
+  libkainjow-mustache-dev libicu-dev fonts-texgyre
 )
 if [ "${1:-build}" = test ]; then
   # catch2 for the unit tests; tidy, xmllint, chromium and fonts for the
   # checks of the built site (tests/check_site.sh).
-  packages+=(catch2 tidy libxml2-utils chromium fonts-dejavu-core python3)
+  packages+=(catch2 tidy libxml2-utils chromium fonts-dejavu-core python3
+             poppler-utils)
 fi
 
 missing=()

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Checks the PDFs of the printable documents with poppler's tools.
+
+Usage: check_pdf.py SAKIP_BINARY SOURCE_DIR
+
+- The Kanigaran decree: F4 pages (215 x 330 mm, within 1 pt; Chromium rounds
+  page sizes to a tenth of a millimetre), every font embedded, and its text
+  holds the nomor, every Mengingat item, KESATU..KETIGA, the signer's name
+  and formatted NIP, every lampiran jabatan and every indicator; no table
+  row is split across pages (each indicator's text is whole on one page).
+- A Satpol PP quarterly report holds its capaian and efisiensi rows.
+- The same decree from a site with `kertas: A4` has A4 pages.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+failures = []
+passes = 0
+
+
+def check(ok, what):
+    global passes
+    if ok:
+        passes += 1
+    else:
+        failures.append(what)
+        print('FAIL:', what)
+
+
+def run(*args):
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def norm(text):
+    return re.sub(r'\s+', ' ', text).strip()
+
+
+def pages(pdf):
+    return int(re.search(r'Pages:\s+(\d+)', run('pdfinfo', pdf)).group(1))
+
+
+def page_size(pdf):
+    m = re.search(r'Page size:\s+([\d.]+) x ([\d.]+) pts', run('pdfinfo', pdf))
+    return float(m.group(1)), float(m.group(2))
+
+
+def text(pdf, page=None):
+    args = ['pdftotext', '-raw']
+    if page:
+        args += ['-f', str(page), '-l', str(page)]
+    return norm(run(*args, pdf, '-'))
+
+
+def build(content, out, *only):
+    args = [sakip, 'build', '--content', content, '--out', out, '--pdf']
+    for o in only:
+        args += ['--pdf-only', o]
+    subprocess.run(args, check=True, capture_output=True)
+
+
+sakip, src = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+work = tempfile.mkdtemp(prefix='sakip-pdf-')
+try:
+    site = os.path.join(work, 'site')
+    build(os.path.join(src, 'content'), site, 'keputusan/iki-2024',
+          'satpol-pp/laporan/2022-II/sekretaris')
+    root = os.path.join(site, '2024')
+    decree = os.path.join(
+        root, 'cetak/pemkot-probolinggo/kecamatan-kanigaran/keputusan/iki-2024.pdf')
+
+    w, h = page_size(decree)
+    check(abs(w - 609.4) <= 1 and abs(h - 935.4) <= 1, f'F4 page size, got {w} x {h}')
+    fonts = run('pdffonts', decree).splitlines()[2:]
+    check(fonts and all(line.split()[-5] == 'yes' for line in fonts),
+          'every font embedded')
+
+    body = text(decree)
+    check('700.1.1.4/54/425.504/2024' in body, 'nomor')
+    decree_md = open(os.path.join(
+        src, 'content/pemkot-probolinggo/kecamatan-kanigaran/keputusan/iki-2024.md'),
+        encoding='utf-8').read()
+    mengingat = decree_md.split('mengingat:')[1].split('diktum:')[0]
+    items = [norm(line[4:]) for line in mengingat.splitlines() if line.startswith('  - ')]
+    check(len(items) == 10, 'ten Mengingat items in the content')
+    for item in items:
+        check(item[:80] in body, f'Mengingat item: {item[:50]}')
+    for word in ('KESATU', 'KEDUA', 'KETIGA', 'MEMUTUSKAN'):
+        check(word in body, word)
+    check('NOOR ALY, S.H., M.M' in body, 'signer name')
+    check('NIP. 19700103 199503 1 001' in body, 'formatted NIP')
+
+    jabatan = json.load(open(os.path.join(root, 'data/jabatan.json')))
+    rows = json.load(open(os.path.join(root, 'data/indikator.json')))
+    in_decree = lambda unit: unit.startswith('pemkot-probolinggo/kecamatan-kanigaran')
+    names = [j['jabatan_nama'] for j in jabatan
+             if in_decree(j['unit']) and j['jabatan'] != 'camat']
+    indicators = [r['indikator_nama'] for r in rows if in_decree(r['unit'])]
+    check(len(names) == 31 and len(indicators) == 95, 'lampiran size')
+    for name in names:
+        check(norm(name) in body, f'lampiran jabatan {name}')
+    page_texts = [text(decree, p) for p in range(1, pages(decree) + 1)]
+    for indicator in indicators:
+        whole = any(norm(indicator) in t for t in page_texts)
+        check(whole, f'indicator whole on one page: {indicator}')
+
+    report = os.path.join(
+        root, 'cetak/pemkab-lumajang/satpol-pp/laporan/2022-II/sekretaris.pdf')
+    report_text = text(report)
+    check('LAPORAN KINERJA TRIWULAN II TAHUN 2022' in report_text, 'report title')
+    check('Tabel Cost Per Outcome' in report_text, 'cost per outcome table')
+    check('858.000 48,92 % 100 % 63 % 63 % 14,08' in report_text,
+          'cost row: spending, serapan, target, realisasi, capaian, efisiensi')
+    check('4.176.460.419 2.021.046.397 48,39 %' in report_text, 'second cost row')
+    check('AGUS DWI KORANTO, SH, MM' in report_text, 'signer of the report')
+
+    a4 = os.path.join(work, 'a4')
+    shutil.copytree(os.path.join(src, 'content'), a4)
+    site_yaml = os.path.join(a4, 'site.yaml')
+    text_yaml = open(site_yaml, encoding='utf-8').read().replace('kertas: F4', 'kertas: A4')
+    open(site_yaml, 'w', encoding='utf-8').write(text_yaml)
+    build(a4, os.path.join(work, 'site-a4'), 'keputusan/iki-2024')
+    w, h = page_size(os.path.join(
+        work, 'site-a4/2024/cetak/pemkot-probolinggo/kecamatan-kanigaran/keputusan/iki-2024.pdf'))
+    check(abs(w - 595.3) <= 1 and abs(h - 841.9) <= 1, f'A4 page size, got {w} x {h}')
+finally:
+    shutil.rmtree(work, ignore_errors=True)
+
+print(f'check_pdf: {passes} passed, {len(failures)} failed')
+sys.exit(1 if failures else 0)
