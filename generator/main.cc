@@ -67,8 +67,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   build->add_option("--jobs", pdf_jobs, "PDF jobs at once (0: one per core)");
   std::vector<std::string> pdf_only;
-  build->add_option("--pdf-only", pdf_only,
-                    "Only documents whose path contains this text (repeatable)");
+  build->add_option(
+      "--pdf-only", pdf_only,
+      "Only documents whose path contains this text (repeatable)");
   std::string theme_dir;
   build->add_option("--theme", theme_dir,
                     "Theme folder (templates/, static/); default: the "

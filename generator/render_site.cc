@@ -66,20 +66,18 @@ OutputTree RenderSite(const Model& model, const Results& results,
       version,    options.dibangun, MarkdownOptions{model.site.izinkan_html},
       options.pdf};
   TemplateSet templates(theme, diagnostics);
-  for (Page& page : BuildPages(context, diagnostics)) {
-    AddCommonData(context, page, &page.data);
-    std::string body = templates.Render(page.template_name, page.data);
-    data layout = page.data;
-    layout.set("isi", body);
-    out.Add(version + "/" + page.path, templates.Render("base", layout));
-  }
-  for (Page& page : BuildPrintPages(context, diagnostics)) {
-    AddCommonData(context, page, &page.data);
-    std::string body = templates.Render(page.template_name, page.data);
-    data layout = page.data;
-    layout.set("isi", body);
-    out.Add(version + "/" + page.path, templates.Render("cetak_base", layout));
-  }
+  // Web pages in the `base` frame, printable documents in `cetak_base`.
+  auto render = [&](std::vector<Page> pages, const std::string& frame) {
+    for (Page& page : pages) {
+      AddCommonData(context, page, &page.data);
+      std::string body = templates.Render(page.template_name, page.data);
+      data layout = page.data;
+      layout.set("isi", body);
+      out.Add(version + "/" + page.path, templates.Render(frame, layout));
+    }
+  };
+  render(BuildPages(context, diagnostics), "base");
+  render(BuildPrintPages(context, diagnostics), "cetak_base");
   for (const auto& [path, bytes] : theme.files) {
     if (path.rfind("static/", 0) == 0) {
       out.Add(version + "/" + AssetPath(path.substr(7)), bytes);

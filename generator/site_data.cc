@@ -29,6 +29,58 @@ void Put(TemplateData& d, const std::string& key, const TemplateData& value) {
   d.set(key, value);
 }
 
+TemplateData ListData() { return data(data::type::list); }
+
+TemplateData LetteredData(const std::vector<std::string>& items) {
+  data list = ListData();
+  for (size_t i = 0; i < items.size(); ++i) {
+    data item;
+    Put(item, "huruf", Huruf(i));
+    Put(item, "no", std::to_string(i + 1));
+    Put(item, "teks", items[i]);
+    list.push_back(item);
+  }
+  return list;
+}
+
+TemplateData LinesData(const std::string& text) {
+  data lines = ListData();
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    data line;
+    Put(line, "baris", text.substr(start, end - start));
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string FormatTarget(const Indikator& ind) {
+  if (!ind.target) {
+    return ind.target_keterangan.empty() ? kTanpaNilai : ind.target_keterangan;
+  }
+  if (ind.satuan == "%") return FormatPersen(*ind.target);
+  return FormatAngka(*ind.target) +
+         (ind.satuan.empty() ? "" : " " + ind.satuan);
+}
+
+std::string FormatNilai(const Nilai& n, bool percent) {
+  if (!n.has_value()) return kTanpaNilai;
+  return percent ? FormatPersen(*n.value) : FormatAngka(*n.value);
+}
+
+void PutTugasFungsi(TemplateData& d, const Jabatan& j) {
+  if (j.tugas.size() == 1) {
+    Put(d, "tugas_tunggal", j.tugas[0]);
+  } else {
+    Put(d, "tugas", LetteredData(j.tugas));
+  }
+  Put(d, "fungsi", LetteredData(j.fungsi));
+  Put(d, "ada_fungsi", !j.fungsi.empty());
+}
+
 TemplateData PrintLinkData(const SiteContext& c, const std::string& page,
                            const std::vector<PrintLink>& links) {
   data list(data::type::list);

@@ -71,6 +71,19 @@ void Put(TemplateData& d, const std::string& key, const TemplateData& value);
 TemplateData PrintLinkData(const SiteContext& context, const std::string& page,
                            const std::vector<PrintLink>& links);
 
+// Shared by the page and document data builders.
+TemplateData ListData();
+// Items with their letter (`huruf`: a, b, ...) and number (`no`) and `teks`.
+TemplateData LetteredData(const std::vector<std::string>& items);
+// One `{baris}` per line of `text`.
+TemplateData LinesData(const std::string& text);
+// `100 %`, `3 dokumen`, or the printed `target_keterangan`.
+std::string FormatTarget(const Indikator& indikator);
+// A computed value formatted, or "–".
+std::string FormatNilai(const Nilai& nilai, bool percent);
+// `tugas_tunggal` or `tugas`, and `fungsi` with `ada_fungsi`.
+void PutTugasFungsi(TemplateData& d, const Jabatan& jabatan);
+
 // a, b, ..., z, aa, ab, ...
 std::string Huruf(size_t index);
 

@@ -15,8 +15,6 @@ using kainjow::mustache::data;
 
 namespace {
 
-data List() { return data(data::type::list); }
-
 std::string Upper(const std::string& text) {
   std::string out;
   for (char c : text)
@@ -67,63 +65,24 @@ data Ttd(const std::string& tempat, const std::optional<Date>& tanggal,
   return d;
 }
 
-data Lettered(const std::vector<std::string>& items) {
-  data list = List();
-  for (size_t i = 0; i < items.size(); ++i) {
-    data item;
-    Put(item, "huruf", Huruf(i));
-    Put(item, "no", std::to_string(i + 1));
-    Put(item, "teks", items[i]);
-    list.push_back(item);
-  }
-  return list;
-}
-
-data Lines(const std::string& text) {
-  data lines = List();
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    data line;
-    Put(line, "baris", text.substr(start, end - start));
-    lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
-
-std::string Target(const Indikator& ind) {
-  if (!ind.target) return ind.target_keterangan;
-  if (ind.satuan == "%") return FormatPersen(*ind.target);
-  return FormatAngka(*ind.target) +
-         (ind.satuan.empty() ? "" : " " + ind.satuan);
-}
-
 // One IKI sheet: jabatan, tugas, fungsi, tujuan and the indicator table,
 // with the sasaran cell spanning the rows that share it (as printed).
 data LembarIki(const Jabatan& j) {
   data d;
   Put(d, "jabatan", j.nama);
   Put(d, "eselon", j.eselon);
-  if (j.tugas.size() == 1) {
-    Put(d, "tugas_tunggal", j.tugas[0]);
-  } else {
-    Put(d, "tugas", Lettered(j.tugas));
-  }
-  Put(d, "fungsi", Lettered(j.fungsi));
-  Put(d, "ada_fungsi", !j.fungsi.empty());
-  data tujuan = List();
+  PutTugasFungsi(d, j);
+  data tujuan = ListData();
   for (size_t i = 0; i < j.tujuan.size(); ++i) {
     data t;
     Put(t, "no", std::to_string(i + 1));
     Put(t, "uraian", j.tujuan[i].uraian);
-    Put(t, "indikator", Lines(j.tujuan[i].indikator));
+    Put(t, "indikator", LinesData(j.tujuan[i].indikator));
     tujuan.push_back(t);
   }
   Put(d, "tujuan", tujuan);
   Put(d, "ada_tujuan", !j.tujuan.empty());
-  data rows = List();
+  data rows = ListData();
   for (size_t i = 0; i < j.indikator.size(); ++i) {
     const Indikator& ind = j.indikator[i];
     data row;
@@ -140,15 +99,15 @@ data LembarIki(const Jabatan& j) {
       Put(row, "sasaran", ind.sasaran);
     }
     Put(row, "indikator", ind.nama);
-    Put(row, "formulasi", Lines(ind.formulasi));
-    data sumber = List();
+    Put(row, "formulasi", LinesData(ind.formulasi));
+    data sumber = ListData();
     for (const std::string& s : ind.sumber_data) {
       data line;
       Put(line, "baris", s);
       sumber.push_back(line);
     }
     Put(row, "sumber_data", sumber);
-    Put(row, "target", Target(ind));
+    Put(row, "target", FormatTarget(ind));
     rows.push_back(row);
   }
   Put(d, "tabel", rows);
@@ -183,12 +142,12 @@ Page KeputusanCetak(const SiteContext& c, const Keputusan& k) {
                             ? k.penandatangan->nama
                             : k.sebutan_penandatangan;
   Put(d, "sebutan", Upper(sebutan));
-  Put(d, "menimbang", Lettered(k.menimbang));
-  Put(d, "mengingat", Lettered(k.mengingat));
+  Put(d, "menimbang", LetteredData(k.menimbang));
+  Put(d, "mengingat", LetteredData(k.mengingat));
   Put(d, "menetapkan",
       k.menetapkan.empty() ? jenis + " TENTANG " + Upper(k.tentang) + "."
                            : k.menetapkan);
-  data diktum = List();
+  data diktum = ListData();
   MarkdownOptions legal = c.markdown;
   legal.hard_breaks = true;
   for (size_t i = 0; i < k.diktum.size(); ++i) {
@@ -210,7 +169,7 @@ Page KeputusanCetak(const SiteContext& c, const Keputusan& k) {
     Put(l, "tentang", Upper(k.tentang));
     Put(l, "judul", Upper(k.lampiran->judul));
     Put(l, "dasar", k.lampiran->dasar);
-    data sheets = List();
+    data sheets = ListData();
     for (const Jabatan* j : k.lampiran->jabatan)
       sheets.push_back(LembarIki(*j));
     Put(l, "lembar", sheets);
@@ -243,11 +202,6 @@ const LaporanTriwulan* FindLaporan(const Jabatan& j, int tahun, int q) {
   return nullptr;
 }
 
-std::string Nilai(const sakip::Nilai& n, bool percent) {
-  if (!n.has_value()) return kTanpaNilai;
-  return percent ? FormatPersen(*n.value) : FormatAngka(*n.value);
-}
-
 Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
   Page page = PrintPage(c, CetakLaporanPath(j, tahun, q), "cetak_laporan",
                         "Laporan Kinerja Triwulan " + Romawi(q) + " " +
@@ -261,16 +215,10 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
   Put(d, "unit", Upper(j.unit->nama));
   Put(d, "unit_biasa", j.unit->nama);
   Put(d, "pemerintah", Upper(j.unit->pemerintah));
-  if (j.tugas.size() == 1) {
-    Put(d, "tugas_tunggal", j.tugas[0]);
-  } else {
-    Put(d, "tugas", Lettered(j.tugas));
-  }
-  Put(d, "fungsi", Lettered(j.fungsi));
-  Put(d, "ada_fungsi", !j.fungsi.empty());
+  PutTugasFungsi(d, j);
   Put(d, "atasan", j.atasan ? j.atasan->nama : "");
-  data pk = List(), anggaran = List(), capaian = List(), biaya = List(),
-       evaluasi = List(), rtl = List();
+  data pk = ListData(), anggaran = ListData(), capaian = ListData(),
+       biaya = ListData(), evaluasi = ListData(), rtl = ListData();
   double total = 0;
   int n = 0;
   for (const Indikator& ind : j.indikator) {
@@ -283,7 +231,7 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
     Put(row, "no", no);
     Put(row, "sasaran", ind.sasaran);
     Put(row, "indikator", ind.nama);
-    Put(row, "target", Target(ind));
+    Put(row, "target", FormatTarget(ind));
     pk.push_back(row);
     if (ind.anggaran) {
       data a;
@@ -298,9 +246,9 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
     }
     if (!hq) continue;
     data cap = row;
-    Put(cap, "target_angka", Nilai(hq->target, percent));
-    Put(cap, "realisasi", Nilai(hq->realisasi, percent));
-    Put(cap, "capaian", Nilai(hq->capaian, true));
+    Put(cap, "target_angka", FormatNilai(hq->target, percent));
+    Put(cap, "realisasi", FormatNilai(hq->realisasi, percent));
+    Put(cap, "capaian", FormatNilai(hq->capaian, true));
     Put(cap, "predikat", hq->predikat);
     capaian.push_back(cap);
     data b = cap;
@@ -310,7 +258,7 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
     Put(b, "realisasi_anggaran",
         hq->realisasi_anggaran ? FormatAngka(*hq->realisasi_anggaran, 0)
                                : kTanpaNilai);
-    Put(b, "serapan", Nilai(hq->serapan, true));
+    Put(b, "serapan", FormatNilai(hq->serapan, true));
     Put(b, "efisiensi",
         hq->efisiensi.has_value() ? FormatAngka(*hq->efisiensi.value)
                                   : kTanpaNilai);

@@ -13,47 +13,6 @@ using kainjow::mustache::data;
 
 namespace {
 
-data List() { return data(data::type::list); }
-
-std::string Nilai(const sakip::Nilai& n, bool percent) {
-  if (!n.has_value()) return kTanpaNilai;
-  return percent ? FormatPersen(*n.value) : FormatAngka(*n.value);
-}
-
-std::string Target(const Indikator& ind) {
-  if (!ind.target)
-    return ind.target_keterangan.empty() ? kTanpaNilai : ind.target_keterangan;
-  if (ind.satuan == "%") return FormatPersen(*ind.target);
-  return FormatAngka(*ind.target) +
-         (ind.satuan.empty() ? "" : " " + ind.satuan);
-}
-
-data Lines(const std::string& text) {
-  data lines = List();
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    data line;
-    Put(line, "baris", text.substr(start, end - start));
-    lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
-
-data Lettered(const std::vector<std::string>& items) {
-  data list = List();
-  for (size_t i = 0; i < items.size(); ++i) {
-    data item;
-    Put(item, "huruf", Huruf(i));
-    Put(item, "no", std::to_string(i + 1));
-    Put(item, "teks", items[i]);
-    list.push_back(item);
-  }
-  return list;
-}
-
 data Link(const std::string& page, const Jabatan& j) {
   data d;
   Put(d, "nama", j.nama);
@@ -81,16 +40,16 @@ data IndikatorData(const SiteContext& c, const std::string& page,
   Put(d, "id", ind.id);
   Put(d, "sasaran", ind.sasaran);
   Put(d, "nama", ind.nama);
-  Put(d, "formulasi", Lines(ind.formulasi));
+  Put(d, "formulasi", LinesData(ind.formulasi));
   Put(d, "ada_formulasi", !ind.formulasi.empty());
-  data sumber = List();
+  data sumber = ListData();
   for (const std::string& s : ind.sumber_data) {
     data item;
     Put(item, "teks", s);
     sumber.push_back(item);
   }
   Put(d, "sumber_data", sumber);
-  Put(d, "target", Target(ind));
+  Put(d, "target", FormatTarget(ind));
   Put(d, "target_keterangan", ind.target ? ind.target_keterangan : "");
   Put(d, "satuan", ind.satuan);
   Put(d, "polaritas",
@@ -120,29 +79,29 @@ data IndikatorData(const SiteContext& c, const std::string& page,
 
 data HasilData(const SiteContext& c, const Jabatan& jabatan,
                std::vector<Bar>* bars) {
-  data list = List();
+  data list = ListData();
   const std::vector<PredikatBand>& scale = c.model.site.skala_predikat;
   for (const Indikator& ind : jabatan.indikator) {
     const HasilIndikator* h = c.results.Find(c.tahun, &ind);
     if (!h || h->triwulan_terakhir == 0) continue;
     data item;
     Put(item, "nama", ind.nama);
-    data quarters = List();
+    data quarters = ListData();
     for (const HasilTriwulan& q : h->triwulan) {
       if (!q.dilapor) continue;
       bool percent = ind.satuan == "%";
       data tw;
       Put(tw, "triwulan", Romawi(q.triwulan));
-      Put(tw, "target", Nilai(q.target, percent));
-      Put(tw, "realisasi", Nilai(q.realisasi, percent));
-      Put(tw, "capaian", Nilai(q.capaian, true));
+      Put(tw, "target", FormatNilai(q.target, percent));
+      Put(tw, "realisasi", FormatNilai(q.realisasi, percent));
+      Put(tw, "capaian", FormatNilai(q.capaian, true));
       Put(tw, "alasan", q.capaian.has_value() ? "" : q.capaian.alasan);
       Put(tw, "predikat", q.predikat);
       Put(tw, "kelas", PredikatClass(scale, q.predikat));
       Put(tw, "realisasi_anggaran",
           q.realisasi_anggaran ? FormatRupiah(*q.realisasi_anggaran)
                                : kTanpaNilai);
-      Put(tw, "serapan", Nilai(q.serapan, true));
+      Put(tw, "serapan", FormatNilai(q.serapan, true));
       Put(tw, "efisiensi",
           q.efisiensi.has_value() ? FormatAngka(*q.efisiensi.value) + " poin"
                                   : kTanpaNilai);
@@ -194,28 +153,22 @@ Page JabatanPage(const SiteContext& c, const Jabatan& j,
     Put(d, "pejabat", p);
   }
   if (j.atasan) Put(d, "atasan", Link(page.path, *j.atasan));
-  data bawahan = List();
+  data bawahan = ListData();
   for (const Jabatan* b : j.bawahan) bawahan.push_back(Link(page.path, *b));
   Put(d, "bawahan", bawahan);
   Put(d, "ada_bawahan", !j.bawahan.empty());
-  if (j.tugas.size() == 1) {
-    Put(d, "tugas_tunggal", j.tugas[0]);
-  } else {
-    Put(d, "tugas", Lettered(j.tugas));
-  }
-  Put(d, "fungsi", Lettered(j.fungsi));
-  Put(d, "ada_fungsi", !j.fungsi.empty());
-  data tujuan = List();
+  PutTugasFungsi(d, j);
+  data tujuan = ListData();
   for (size_t i = 0; i < j.tujuan.size(); ++i) {
     data t;
     Put(t, "no", std::to_string(i + 1));
     Put(t, "uraian", j.tujuan[i].uraian);
-    Put(t, "indikator", Lines(j.tujuan[i].indikator));
+    Put(t, "indikator", LinesData(j.tujuan[i].indikator));
     tujuan.push_back(t);
   }
   Put(d, "tujuan", tujuan);
   Put(d, "ada_tujuan", !j.tujuan.empty());
-  data indikator = List();
+  data indikator = ListData();
   for (size_t i = 0; i < j.indikator.size(); ++i) {
     indikator.push_back(IndikatorData(c, page.path, j.indikator[i], i));
   }
@@ -254,10 +207,10 @@ Page KeputusanPage(const SiteContext& c, const Keputusan& k) {
   Put(d, "jenis", k.jenis);
   Put(d, "nomor", k.nomor);
   Put(d, "tentang", k.tentang);
-  Put(d, "menimbang", Lettered(k.menimbang));
-  Put(d, "mengingat", Lettered(k.mengingat));
+  Put(d, "menimbang", LetteredData(k.menimbang));
+  Put(d, "mengingat", LetteredData(k.mengingat));
   Put(d, "menetapkan", k.menetapkan);
-  data diktum = List();
+  data diktum = ListData();
   for (size_t i = 0; i < k.diktum.size(); ++i) {
     data item;
     Put(item, "urutan", KataUrutan(static_cast<int>(i) + 1));
@@ -287,7 +240,7 @@ Page KeputusanPage(const SiteContext& c, const Keputusan& k) {
     data l;
     Put(l, "judul", k.lampiran->judul);
     Put(l, "dasar", k.lampiran->dasar);
-    data jabatan = List();
+    data jabatan = ListData();
     for (const Jabatan* j : k.lampiran->jabatan) {
       data item = Link(page.path, *j);
       Put(item, "jumlah_indikator", std::to_string(j->indikator.size()));
