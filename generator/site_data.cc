@@ -79,6 +79,16 @@ void PutTugasFungsi(TemplateData& d, const Jabatan& j) {
   }
   Put(d, "fungsi", LetteredData(j.fungsi));
   Put(d, "ada_fungsi", !j.fungsi.empty());
+  data tujuan = ListData();
+  for (size_t i = 0; i < j.tujuan.size(); ++i) {
+    data t;
+    Put(t, "no", std::to_string(i + 1));
+    Put(t, "uraian", j.tujuan[i].uraian);
+    Put(t, "indikator", LinesData(j.tujuan[i].indikator));
+    tujuan.push_back(t);
+  }
+  Put(d, "tujuan", tujuan);
+  Put(d, "ada_tujuan", !j.tujuan.empty());
 }
 
 TemplateData PrintLinkData(const SiteContext& c, const std::string& page,

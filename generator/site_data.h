@@ -81,7 +81,7 @@ TemplateData LinesData(const std::string& text);
 std::string FormatTarget(const Indikator& indikator);
 // A computed value formatted, or "–".
 std::string FormatNilai(const Nilai& nilai, bool percent);
-// `tugas_tunggal` or `tugas`, and `fungsi` with `ada_fungsi`.
+// `tugas_tunggal` or `tugas`, `fungsi` and `tujuan` (with `ada_` flags).
 void PutTugasFungsi(TemplateData& d, const Jabatan& jabatan);
 
 // a, b, ..., z, aa, ab, ...

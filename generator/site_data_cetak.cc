@@ -72,16 +72,6 @@ data LembarIki(const Jabatan& j) {
   Put(d, "jabatan", j.nama);
   Put(d, "eselon", j.eselon);
   PutTugasFungsi(d, j);
-  data tujuan = ListData();
-  for (size_t i = 0; i < j.tujuan.size(); ++i) {
-    data t;
-    Put(t, "no", std::to_string(i + 1));
-    Put(t, "uraian", j.tujuan[i].uraian);
-    Put(t, "indikator", LinesData(j.tujuan[i].indikator));
-    tujuan.push_back(t);
-  }
-  Put(d, "tujuan", tujuan);
-  Put(d, "ada_tujuan", !j.tujuan.empty());
   data rows = ListData();
   for (size_t i = 0; i < j.indikator.size(); ++i) {
     const Indikator& ind = j.indikator[i];

@@ -158,16 +158,6 @@ Page JabatanPage(const SiteContext& c, const Jabatan& j,
   Put(d, "bawahan", bawahan);
   Put(d, "ada_bawahan", !j.bawahan.empty());
   PutTugasFungsi(d, j);
-  data tujuan = ListData();
-  for (size_t i = 0; i < j.tujuan.size(); ++i) {
-    data t;
-    Put(t, "no", std::to_string(i + 1));
-    Put(t, "uraian", j.tujuan[i].uraian);
-    Put(t, "indikator", LinesData(j.tujuan[i].indikator));
-    tujuan.push_back(t);
-  }
-  Put(d, "tujuan", tujuan);
-  Put(d, "ada_tujuan", !j.tujuan.empty());
   data indikator = ListData();
   for (size_t i = 0; i < j.indikator.size(); ++i) {
     indikator.push_back(IndikatorData(c, page.path, j.indikator[i], i));
