@@ -68,6 +68,37 @@ class MemoryFileSystem : public FileSystem {
   std::map<std::string, std::string> files_;
 };
 
+// A folder of another FileSystem seen as its root (folder versions).
+class SubdirFileSystem : public FileSystem {
+ public:
+  SubdirFileSystem(const FileSystem& base, std::string dir)
+      : base_(base), dir_(std::move(dir)) {}
+  std::optional<std::string> ReadFile(const std::string& path,
+                                      std::string* error) const override {
+    return base_.ReadFile(Join(path), error);
+  }
+  std::vector<DirEntry> ListDir(const std::string& path) const override {
+    return base_.ListDir(Join(path));
+  }
+  bool IsFile(const std::string& path) const override {
+    return base_.IsFile(Join(path));
+  }
+  bool IsDir(const std::string& path) const override {
+    return base_.IsDir(Join(path));
+  }
+  std::optional<std::uintmax_t> FileSize(
+      const std::string& path) const override {
+    return base_.FileSize(Join(path));
+  }
+
+ private:
+  std::string Join(const std::string& path) const {
+    return path.empty() ? dir_ : dir_ + "/" + path;
+  }
+  const FileSystem& base_;
+  std::string dir_;
+};
+
 // Joins two '/'-separated paths; an empty side yields the other.
 std::string JoinPath(const std::string& a, const std::string& b);
 

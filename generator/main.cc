@@ -4,7 +4,10 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <optional>
 
+#include "content_source.h"
+#include "diff.h"
 #include "file_system.h"
 #include "indonesian_format.h"
 #include "pipeline.h"
@@ -33,6 +36,36 @@ int ReportAndExit(const sakip::Diagnostics& diagnostics, int status,
 }
 
 }  // namespace
+
+// `sakip diff A B`: loads both sides and prints their semantic difference.
+int RunDiff(const std::string& content_dir, const std::string& from,
+            const std::string& to, const std::string& format) {
+  sakip::Diagnostics diagnostics;
+  std::optional<sakip::Model> models[2];
+  std::string labels[2];
+  const std::string* specs[2] = {&from, &to};
+  for (int i = 0; i < 2; ++i) {
+    std::string error;
+    auto source = sakip::OpenContentSpec(content_dir, *specs[i], &error);
+    if (!source) {
+      std::cerr << "sakip diff: " << error << "\n";
+      return 2;
+    }
+    labels[i] = *specs[i] == "." ? "working tree" : source->label;
+    models[i] =
+        sakip::LoadAndResolve(*source->fs, source->display_root, &diagnostics);
+  }
+  if (diagnostics.has_errors()) {
+    return ReportAndExit(diagnostics, 1, "diff");
+  }
+  sakip::ModelDiff result = sakip::DiffModels(*models[0], *models[1]);
+  result.from_label = labels[0];
+  result.to_label = labels[1];
+  std::cout << (format == "json"       ? sakip::FormatDiffJson(result)
+                : format == "markdown" ? sakip::FormatDiffMarkdown(result)
+                                       : sakip::FormatDiffText(result));
+  return 0;
+}
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -75,7 +108,22 @@ int main(int argc, char** argv) {
                     "Theme folder (templates/, static/); default: the "
                     "built-in copy of themes/default");
 
+  CLI::App* diff = app.add_subcommand(
+      "diff", "Show what changed in units, jabatan and indicators from A to B");
+  std::string from, to, format = "text";
+  diff->add_option("A", from, "Git ref, folder, or . (the working tree)")
+      ->required();
+  diff->add_option("B", to, "Git ref, folder, or . (the working tree)")
+      ->required();
+  diff->add_option("--content", content_dir, "Content folder")
+      ->capture_default_str();
+  diff->add_option("--format", format, "text, markdown or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
+
+  if (*diff) return RunDiff(content_dir, from, to, format);
 
   sakip::RealFileSystem content(content_dir);
   if (!content.IsDir("")) {
@@ -90,6 +138,7 @@ int main(int argc, char** argv) {
   options.strict = strict;
   if (*build) {
     options.out_dir = out_dir;
+    options.content_dir = content_dir;
     options.theme_dir = theme_dir;
     options.dibangun = BuildDate();
     options.pdf = pdf;

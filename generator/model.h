@@ -33,8 +33,9 @@ struct PredikatBand {
 
 struct VersionSpec {
   std::string nama;
-  std::string ref;  // a git ref, or empty
-  std::string dir;  // a folder with a content tree, or empty
+  std::string ref;    // a git ref, or empty
+  std::string dir;    // a folder with a content tree, or empty
+  std::string judul;  // title in the version switcher
   SourcePos pos;
 };
 

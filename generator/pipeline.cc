@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "compute.h"
+#include "content_source.h"
+#include "diff.h"
 #include "loader.h"
 #include "pdf.h"
 #include "publish.h"
@@ -52,30 +54,122 @@ Model LoadAndResolve(const FileSystem& content, const std::string& display_root,
   return model;
 }
 
+namespace {
+
+struct LoadedVersion {
+  std::string nama;
+  std::string judul;
+  Model model;
+  Results results;
+};
+
+// Loads one `versi` entry. The first entry with `ref: HEAD` is the working
+// tree itself, so that local edits show before they are committed.
+std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
+                                         const PipelineOptions& options,
+                                         const VersionSpec& spec, bool first,
+                                         Model* working_tree,
+                                         Diagnostics* diagnostics) {
+  LoadedVersion version{spec.nama, spec.judul, {}, {}};
+  if (!spec.dir.empty()) {
+    if (!IsSafeRelativePath(spec.dir)) {
+      diagnostics->Error(spec.pos,
+                         "versi `dir` must be a folder inside the "
+                         "content folder, not `" +
+                             spec.dir + "`");
+      return std::nullopt;
+    }
+    if (!content.IsFile(spec.dir + "/site.yaml")) {
+      diagnostics->Error(spec.pos,
+                         "versi folder `" + spec.dir +
+                             "` is not a content tree (no site.yaml)");
+      return std::nullopt;
+    }
+    SubdirFileSystem folder(content, spec.dir);
+    version.model = LoadAndResolve(
+        folder, JoinPath(options.display_root, spec.dir), diagnostics);
+  } else if (first && spec.ref == "HEAD") {
+    version.model = std::move(*working_tree);
+  } else {
+    if (options.content_dir.empty()) {
+      diagnostics->Error(spec.pos,
+                         "versi `" + spec.nama +
+                             "` is a git ref, "
+                             "but the content is not in a folder on disk");
+      return std::nullopt;
+    }
+    std::string error;
+    std::optional<ContentSource> source =
+        OpenGitRef(options.content_dir, spec.ref, &error);
+    if (!source) {
+      diagnostics->Error(spec.pos, "versi `" + spec.nama + "`: " + error,
+                         "list the refs with `git tag` and `git branch -a`");
+      return std::nullopt;
+    }
+    version.model =
+        LoadAndResolve(*source->fs, source->display_root, diagnostics);
+  }
+  version.results = ComputeResults(version.model, diagnostics);
+  return version;
+}
+
+}  // namespace
+
 int RunPipeline(const FileSystem& content, const PipelineOptions& options,
                 Diagnostics* diagnostics) {
   Model model = LoadAndResolve(content, options.display_root, diagnostics);
-  Results results = ComputeResults(model, diagnostics);
+  if (options.out_dir.empty()) {
+    ComputeResults(model, diagnostics);
+    bool failed = diagnostics->has_errors() ||
+                  (options.strict && diagnostics->warning_count() > 0);
+    return failed ? 1 : 0;
+  }
+  std::vector<LoadedVersion> versions;
+  std::vector<VersionSpec> specs = model.site.versi;
+  if (specs.empty()) {
+    specs.push_back(
+        {CurrentVersionName(model.site), "HEAD", "", model.site.judul, {}});
+  }
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (auto v = LoadVersion(content, options, specs[i], i == 0, &model,
+                             diagnostics)) {
+      versions.push_back(std::move(*v));
+    }
+  }
   bool failed = diagnostics->has_errors() ||
                 (options.strict && diagnostics->warning_count() > 0);
-  if (failed) return 1;
-  if (options.out_dir.empty()) return 0;
+  if (failed || versions.empty()) return 1;
+  std::vector<ModelDiff> diffs(versions.size());
+  std::vector<VersionView> views;
+  for (size_t i = 0; i < versions.size(); ++i) {
+    VersionView view{
+        versions[i].nama,     versions[i].judul, &versions[i].model,
+        &versions[i].results, nullptr,           ""};
+    if (i + 1 < versions.size()) {
+      diffs[i] = DiffModels(versions[i + 1].model, versions[i].model);
+      diffs[i].from_label = versions[i + 1].nama;
+      diffs[i].to_label = versions[i].nama;
+      view.perubahan = &diffs[i];
+      view.sebelumnya = versions[i + 1].nama;
+    }
+    views.push_back(view);
+  }
   Theme theme = options.theme_dir.empty()
                     ? DefaultTheme(diagnostics)
                     : LoadTheme(RealFileSystem(options.theme_dir),
                                 options.theme_dir, diagnostics);
   if (diagnostics->has_errors()) return 1;
-  OutputTree site =
-      RenderSite(model, results, theme,
-                 RenderOptions{options.dibangun, options.pdf}, diagnostics);
+  OutputTree site = RenderSite(
+      views, theme, RenderOptions{options.dibangun, options.pdf}, diagnostics);
   if (diagnostics->has_errors()) return 1;
   std::function<void(const std::string&)> make_pdfs;
   if (options.pdf) {
     make_pdfs = [&](const std::string& staging) {
-      std::string version = CurrentVersionName(model.site);
-      MakePdfs(site, theme, staging + "/" + version,
-               (std::filesystem::path(options.out_dir) / version).string(),
-               options, diagnostics);
+      for (const LoadedVersion& v : versions) {
+        MakePdfs(site, theme, staging + "/" + v.nama,
+                 (std::filesystem::path(options.out_dir) / v.nama).string(),
+                 options, diagnostics);
+      }
     };
   }
   std::string error;

@@ -14,11 +14,14 @@ namespace sakip {
 
 struct PipelineOptions {
   std::string display_root;  // prefix of paths in diagnostics
-  std::string out_dir;       // empty: check only, write nothing
-  bool strict = false;       // warnings fail the run
-  std::string theme_dir;     // empty: the theme compiled into the binary
-  std::string dibangun;      // build date shown in the footer
-  bool pdf = false;          // also make PDFs of the printable documents
+  // The content folder on disk, for versions read from git; "" when the
+  // content is not on disk (tests with an in-memory tree).
+  std::string content_dir;
+  std::string out_dir;    // empty: check only, write nothing
+  bool strict = false;    // warnings fail the run
+  std::string theme_dir;  // empty: the theme compiled into the binary
+  std::string dibangun;   // build date shown in the footer
+  bool pdf = false;       // also make PDFs of the printable documents
   std::string pdf_engine = "chromium";
   int pdf_jobs = 0;  // 0: one per core
   // Only documents whose path contains one of these (all when empty).

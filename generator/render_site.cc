@@ -1,6 +1,7 @@
 #include "render_site.h"
 
 #include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
 
 #include "open_data.h"
 #include "site_data.h"
@@ -56,42 +57,77 @@ std::string CurrentVersionName(const Site& site) {
   return "terkini";
 }
 
-OutputTree RenderSite(const Model& model, const Results& results,
+OutputTree RenderSite(const std::vector<VersionView>& versions,
                       const Theme& theme, const RenderOptions& options,
                       Diagnostics* diagnostics) {
   OutputTree out;
-  std::string version = CurrentVersionName(model.site);
-  SiteContext context{
-      model,      results,          results.TahunUtama(model.site),
-      version,    options.dibangun, MarkdownOptions{model.site.izinkan_html},
-      options.pdf};
   TemplateSet templates(theme, diagnostics);
-  // Web pages in the `base` frame, printable documents in `cetak_base`.
-  auto render = [&](std::vector<Page> pages, const std::string& frame) {
-    for (Page& page : pages) {
-      AddCommonData(context, page, &page.data);
-      std::string body = templates.Render(page.template_name, page.data);
-      data layout = page.data;
-      layout.set("isi", body);
-      out.Add(version + "/" + page.path, templates.Render(frame, layout));
-    }
-  };
-  render(BuildPages(context, diagnostics), "base");
-  render(BuildPrintPages(context, diagnostics), "cetak_base");
-  for (const auto& [path, bytes] : theme.files) {
-    if (path.rfind("static/", 0) == 0) {
-      out.Add(version + "/" + AssetPath(path.substr(7)), bytes);
-    }
+  std::vector<VersionInfo> infos;
+  for (const VersionView& v : versions) {
+    infos.push_back({v.nama, v.judul, PagePaths(*v.model)});
   }
-  RenderOpenData(model, results, version + "/data", &out);
+  nlohmann::ordered_json listing = nlohmann::ordered_json::array();
+  for (const VersionView& v : versions) {
+    const std::string& version = v.nama;
+    SiteContext context{*v.model,
+                        *v.results,
+                        v.results->TahunUtama(v.model->site),
+                        version,
+                        options.dibangun,
+                        MarkdownOptions{v.model->site.izinkan_html},
+                        options.pdf,
+                        &infos,
+                        v.perubahan,
+                        v.sebelumnya};
+    // Web pages in the `base` frame, printable documents in `cetak_base`.
+    auto render = [&](std::vector<Page> pages, const std::string& frame) {
+      for (Page& page : pages) {
+        AddCommonData(context, page, &page.data);
+        std::string body = templates.Render(page.template_name, page.data);
+        data layout = page.data;
+        layout.set("isi", body);
+        out.Add(version + "/" + page.path, templates.Render(frame, layout));
+      }
+    };
+    render(BuildPages(context, diagnostics), "base");
+    render(BuildPrintPages(context, diagnostics), "cetak_base");
+    for (const auto& [path, bytes] : theme.files) {
+      if (path.rfind("static/", 0) == 0) {
+        out.Add(version + "/" + AssetPath(path.substr(7)), bytes);
+      }
+    }
+    RenderOpenData(*v.model, *v.results, version + "/data", &out);
+    nlohmann::ordered_json entry;
+    entry["version"] = version;
+    entry["title"] = v.judul.empty() ? version : v.judul;
+    entry["aliases"] = &v == &versions.front()
+                           ? nlohmann::ordered_json::array({"terbaru"})
+                           : nlohmann::ordered_json::array();
+    listing.push_back(entry);
+  }
+  out.Add("versions.json", listing.dump(1) + "\n");
+  const std::string first = versions.empty() ? "" : versions.front().nama;
   out.Add("index.html",
           "<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\">"
           "<meta http-equiv=\"refresh\" content=\"0; url=" +
-              version +
+              first +
               "/index.html\"><title>Mengalihkan…</title></head><body><a "
               "href=\"" +
-              version + "/index.html\">" + version + "</a></body></html>\n");
+              first + "/index.html\">" + first + "</a></body></html>\n");
   return out;
+}
+
+OutputTree RenderSite(const Model& model, const Results& results,
+                      const Theme& theme, const RenderOptions& options,
+                      Diagnostics* diagnostics) {
+  VersionView only{CurrentVersionName(model.site),
+                   model.site.judul,
+                   &model,
+                   &results,
+                   nullptr,
+                   ""};
+  return RenderSite(std::vector<VersionView>{only}, theme, options,
+                    diagnostics);
 }
 
 }  // namespace sakip

@@ -4,9 +4,11 @@
 #define SAKIP_RENDER_SITE_H_
 
 #include <string>
+#include <vector>
 
 #include "compute.h"
 #include "diagnostic.h"
+#include "diff.h"
 #include "model.h"
 #include "output_tree.h"
 #include "theme.h"
@@ -22,6 +24,24 @@ struct RenderOptions {
 // `versi` entry's name, else site `tahun`, else "terkini".
 std::string CurrentVersionName(const Site& site);
 
+// One version of the site: its content, results, and what changed since
+// the version after it in site.yaml's list (the older one).
+struct VersionView {
+  std::string nama;
+  std::string judul;
+  const Model* model = nullptr;
+  const Results* results = nullptr;
+  const ModelDiff* perubahan = nullptr;
+  std::string sebelumnya;  // name of the older version, if any
+};
+
+// Every version into `site/<nama>/`, `versions.json` (the shape mike
+// uses) and a root `index.html` that redirects to the first version.
+OutputTree RenderSite(const std::vector<VersionView>& versions,
+                      const Theme& theme, const RenderOptions& options,
+                      Diagnostics* diagnostics);
+
+// A single version named by CurrentVersionName.
 OutputTree RenderSite(const Model& model, const Results& results,
                       const Theme& theme, const RenderOptions& options,
                       Diagnostics* diagnostics);

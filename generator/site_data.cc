@@ -376,6 +376,10 @@ Page HomePage(const SiteContext& c) {
   Put(page.data, "unit", units);
   Put(page.data, "tahun", std::to_string(c.tahun));
   Put(page.data, "ada_hasil", c.tahun != 0);
+  if (!c.sebelumnya.empty()) {
+    Put(page.data, "perubahan_url", RelativeUrl(page.path, PerubahanPath()));
+    Put(page.data, "sebelumnya", c.sebelumnya);
+  }
   return page;
 }
 
@@ -407,11 +411,15 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   Put(d, "versi", c.versi);
   Put(d, "tahun", c.tahun ? std::to_string(c.tahun) : "");
   Put(d, "dibangun", c.dibangun);
+  data versions = VersionSwitcherData(c, page.path);
+  Put(d, "versi_lain", versions);
+  Put(d, "ada_versi_lain", c.versions != nullptr && c.versions->size() > 1);
 }
 
 std::vector<Page> BuildPages(const SiteContext& c, Diagnostics* diagnostics) {
   std::vector<Page> pages;
   pages.push_back(HomePage(c));
+  pages.push_back(PerubahanPage(c));
   for (const auto& unit : c.model.units) {
     pages.push_back(UnitPage(c, *unit, diagnostics));
     for (const Jabatan* j : HierarchyOrder(*unit)) {

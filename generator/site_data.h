@@ -5,17 +5,26 @@
 #define SAKIP_SITE_DATA_H_
 
 #include <kainjow/mustache.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "compute.h"
 #include "diagnostic.h"
+#include "diff.h"
 #include "markdown.h"
 #include "model.h"
 
 namespace sakip {
 
 using TemplateData = kainjow::mustache::data;
+
+// What the version switcher needs to know of every version.
+struct VersionInfo {
+  std::string nama;
+  std::string judul;
+  std::set<std::string> pages;  // page paths that exist in it
+};
 
 struct SiteContext {
   const Model& model;
@@ -25,7 +34,13 @@ struct SiteContext {
   std::string dibangun;  // build date, formatted
   MarkdownOptions markdown;
   bool pdf = false;  // PDFs are made beside the print HTML
+  const std::vector<VersionInfo>* versions = nullptr;  // all, in order
+  const ModelDiff* perubahan = nullptr;  // against the older version
+  std::string sebelumnya;                // its name
 };
+
+// The page paths a version's content produces (for the switcher).
+std::set<std::string> PagePaths(const Model& model);
 
 struct Page {
   std::string path;  // relative to the version folder
@@ -35,6 +50,12 @@ struct Page {
   std::vector<std::pair<std::string, std::string>> remah;  // breadcrumbs
   const Unit* unit = nullptr;  // for the navigation tree
 };
+
+// The versions switcher of `page` and the Perubahan page (site_data_versi.cc).
+TemplateData VersionSwitcherData(const SiteContext& context,
+                                 const std::string& page);
+Page PerubahanPage(const SiteContext& context);
+std::string PerubahanPath();
 
 // Every page of one version, with its data. Charts that cannot be drawn are
 // reported as warnings and left out.

@@ -87,6 +87,7 @@ void ParseSite(const YamlValue& root, Site* site) {
     spec.nama = v.String("nama", Need::kRequired).value_or("");
     spec.ref = v.String("ref").value_or("");
     spec.dir = v.String("dir").value_or("");
+    spec.judul = v.String("judul").value_or("");
     if (v.ok() && spec.ref.empty() == spec.dir.empty()) {
       root.source()->diagnostics->Error(
           spec.pos,

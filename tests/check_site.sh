@@ -12,7 +12,7 @@ src=$(cd "$2" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 SOURCE_DATE_EPOCH=1767225600 "$sakip" build --content "$src/content" --out "$work/site" 2>/dev/null
-cd "$work/site/2024"
+cd "$work/site"
 failures=0
 
 pages=$(find . -name '*.html' | sort)
@@ -52,8 +52,8 @@ chrome() {
     --disable-sync --hide-scrollbars --user-data-dir="$work/chrome" "$@" \
     >/dev/null 2>&1
 }
-for page in index.html pemkab-lumajang/satpol-pp/index.html \
-            pemkab-lumajang/satpol-pp/jabatan/sekretaris/index.html; do
+for page in 2024/index.html 2024/pemkab-lumajang/satpol-pp/index.html \
+            2024/pemkab-lumajang/satpol-pp/jabatan/sekretaris/index.html; do
   for width in 1280 390; do
     png="$work/shot-$width-$(echo "$page" | tr '/' '_').png"
     chrome --window-size=$width,1400 --screenshot="$png" "file://$PWD/$page" || true

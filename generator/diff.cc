@@ -1,0 +1,241 @@
+#include "diff.h"
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "indonesian_format.h"
+
+namespace sakip {
+namespace {
+
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+std::string Join(const std::vector<std::string>& items,
+                 const std::string& sep) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::string Number(const std::optional<double>& v) {
+  return v ? FormatAngka(*v, 4) : "";
+}
+
+std::string AbsoluteRef(const Jabatan* j) {
+  return j ? "/" + j->unit->path + "/" + j->id : "";
+}
+
+std::string Holder(const Jabatan& j) {
+  if (!j.pejabat) return "";
+  return j.pejabat->nama;
+}
+
+std::string AnggaranText(const Indikator& ind) {
+  if (!ind.anggaran) return "";
+  const sakip::Anggaran& a = *ind.anggaran;
+  std::string out = a.kode.empty() ? a.kegiatan : a.kode + " " + a.kegiatan;
+  if (a.pagu) out += " (Rp " + FormatAngka(*a.pagu, 0) + ")";
+  return out;
+}
+
+std::string EnumText(Polaritas p) {
+  return p == Polaritas::kNegatif ? "negatif" : "positif";
+}
+std::string EnumText(Agregasi a) {
+  return a == Agregasi::kTerakhir   ? "terakhir"
+         : a == Agregasi::kRataRata ? "rata-rata"
+                                    : "kumulatif";
+}
+
+void Field(std::vector<FieldChange>* out, const std::string& name,
+           const std::string& before, const std::string& after,
+           bool words = false) {
+  if (before == after) return;
+  FieldChange change{name, before, after, {}};
+  if (words && !before.empty() && !after.empty()) {
+    change.words = WordDiff(before, after);
+  }
+  out->push_back(std::move(change));
+}
+
+std::vector<FieldChange> UnitFields(const Unit& a, const Unit& b) {
+  std::vector<FieldChange> f;
+  Field(&f, "nama", a.nama, b.nama);
+  Field(&f, "jenis", a.jenis, b.jenis);
+  Field(&f, "pemerintah", a.pemerintah, b.pemerintah);
+  Field(&f, "dasar_hukum", a.dasar_hukum, b.dasar_hukum, true);
+  Field(&f, "pimpinan", AbsoluteRef(a.pimpinan), AbsoluteRef(b.pimpinan));
+  return f;
+}
+
+std::vector<FieldChange> JabatanFields(const Jabatan& a, const Jabatan& b) {
+  std::vector<FieldChange> f;
+  Field(&f, "nama", a.nama, b.nama);
+  Field(&f, "jenis", a.jenis, b.jenis);
+  Field(&f, "eselon", a.eselon, b.eselon);
+  Field(&f, "atasan", AbsoluteRef(a.atasan), AbsoluteRef(b.atasan));
+  Field(&f, "pejabat", Holder(a), Holder(b));
+  Field(&f, "tugas", Join(a.tugas, "; "), Join(b.tugas, "; "), true);
+  Field(&f, "fungsi", Join(a.fungsi, "; "), Join(b.fungsi, "; "), true);
+  return f;
+}
+
+std::vector<FieldChange> IndikatorFields(const Indikator& a,
+                                         const Indikator& b) {
+  std::vector<FieldChange> f;
+  Field(&f, "nama", a.nama, b.nama, true);
+  Field(&f, "sasaran", a.sasaran, b.sasaran, true);
+  Field(&f, "formulasi", a.formulasi, b.formulasi, true);
+  Field(&f, "sumber_data", Join(a.sumber_data, "; "),
+        Join(b.sumber_data, "; "));
+  Field(&f, "satuan", a.satuan, b.satuan);
+  Field(&f, "target", Number(a.target), Number(b.target));
+  std::vector<std::string> ta, tb;
+  for (double t : a.target_triwulan) ta.push_back(FormatAngka(t, 4));
+  for (double t : b.target_triwulan) tb.push_back(FormatAngka(t, 4));
+  Field(&f, "target_triwulan", Join(ta, ", "), Join(tb, ", "));
+  Field(&f, "polaritas", EnumText(a.polaritas), EnumText(b.polaritas));
+  Field(&f, "agregasi", EnumText(a.agregasi), EnumText(b.agregasi));
+  Field(&f, "mendukung", a.mendukung_ref.text, b.mendukung_ref.text);
+  Field(&f, "anggaran", AnggaranText(a), AnggaranText(b));
+  return f;
+}
+
+std::string JabatanKey(const Jabatan& j) { return j.unit->path + "/" + j.id; }
+
+}  // namespace
+
+std::vector<WordDiffPart> WordDiff(const std::string& before,
+                                   const std::string& after) {
+  std::vector<std::string> a = Words(before), b = Words(after);
+  // Texts are a few hundred words at most: the quadratic table is fine.
+  std::vector<std::vector<int>> lcs(a.size() + 1,
+                                    std::vector<int>(b.size() + 1));
+  for (size_t i = a.size(); i-- > 0;) {
+    for (size_t j = b.size(); j-- > 0;) {
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1
+                               : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  std::vector<WordDiffPart> parts;
+  auto push = [&](WordDiffPart::Kind kind, const std::string& word) {
+    if (!parts.empty() && parts.back().kind == kind) {
+      parts.back().text += " " + word;
+    } else {
+      parts.push_back({kind, word});
+    }
+  };
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      push(WordDiffPart::kSame, a[i]);
+      ++i, ++j;
+    } else if (i < a.size() &&
+               (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      push(WordDiffPart::kRemoved, a[i++]);
+    } else {
+      push(WordDiffPart::kAdded, b[j++]);
+    }
+  }
+  return parts;
+}
+
+ModelDiff DiffModels(const Model& before, const Model& after) {
+  ModelDiff diff;
+  // Units.
+  for (const auto& u : after.units) {
+    const Unit* old = before.FindUnit(u->path);
+    if (!old) {
+      diff.changes.push_back(
+          {ChangeKind::kAdded, "unit", u->path, u->nama, "", {}});
+    } else if (auto f = UnitFields(*old, *u); !f.empty()) {
+      diff.changes.push_back(
+          {ChangeKind::kChanged, "unit", u->path, u->nama, "", f});
+    }
+  }
+  for (const auto& u : before.units) {
+    if (!after.FindUnit(u->path)) {
+      diff.changes.push_back(
+          {ChangeKind::kRemoved, "unit", u->path, u->nama, "", {}});
+    }
+  }
+  // Jabatan, matched in the same unit first, then by id in another unit
+  // (a move) when the id is unique on both sides.
+  std::map<std::string, std::vector<const Jabatan*>> before_by_id, after_by_id;
+  for (const Jabatan* j : before.AllJabatan()) before_by_id[j->id].push_back(j);
+  for (const Jabatan* j : after.AllJabatan()) after_by_id[j->id].push_back(j);
+  std::map<const Jabatan*, const Jabatan*> pairs;  // after -> before
+  std::set<const Jabatan*> matched_before;
+  for (const Jabatan* j : after.AllJabatan()) {
+    const Unit* unit = before.FindUnit(j->unit->path);
+    const Jabatan* old = unit ? unit->FindJabatan(j->id) : nullptr;
+    if (old) {
+      pairs[j] = old;
+      matched_before.insert(old);
+    }
+  }
+  std::vector<Change> jabatan, indikator;
+  for (const Jabatan* j : after.AllJabatan()) {
+    auto it = pairs.find(j);
+    const Jabatan* old = it == pairs.end() ? nullptr : it->second;
+    bool moved = false;
+    if (!old && before_by_id[j->id].size() == 1 &&
+        after_by_id[j->id].size() == 1 &&
+        !matched_before.count(before_by_id[j->id][0])) {
+      old = before_by_id[j->id][0];
+      matched_before.insert(old);
+      moved = true;
+    }
+    if (!old) {
+      jabatan.push_back(
+          {ChangeKind::kAdded, "jabatan", JabatanKey(*j), j->nama, "", {}});
+      continue;
+    }
+    std::vector<FieldChange> fields = JabatanFields(*old, *j);
+    if (moved) {
+      jabatan.push_back({ChangeKind::kMoved, "jabatan", JabatanKey(*j), j->nama,
+                         old->unit->path, fields});
+    } else if (!fields.empty()) {
+      jabatan.push_back({ChangeKind::kChanged, "jabatan", JabatanKey(*j),
+                         j->nama, "", fields});
+    }
+    for (const Indikator& ind : j->indikator) {
+      std::string key = JabatanKey(*j) + "#" + ind.id;
+      const Indikator* prev = old->FindIndikator(ind.id);
+      if (!prev) {
+        indikator.push_back(
+            {ChangeKind::kAdded, "indikator", key, ind.nama, "", {}});
+      } else if (auto f = IndikatorFields(*prev, ind); !f.empty()) {
+        indikator.push_back(
+            {ChangeKind::kChanged, "indikator", key, ind.nama, "", f});
+      }
+    }
+    for (const Indikator& prev : old->indikator) {
+      if (!j->FindIndikator(prev.id)) {
+        indikator.push_back({ChangeKind::kRemoved,
+                             "indikator",
+                             JabatanKey(*j) + "#" + prev.id,
+                             prev.nama,
+                             "",
+                             {}});
+      }
+    }
+  }
+  for (const Jabatan* j : before.AllJabatan()) {
+    if (!matched_before.count(j)) {
+      jabatan.push_back(
+          {ChangeKind::kRemoved, "jabatan", JabatanKey(*j), j->nama, "", {}});
+    }
+  }
+  diff.changes.insert(diff.changes.end(), jabatan.begin(), jabatan.end());
+  diff.changes.insert(diff.changes.end(), indikator.begin(), indikator.end());
+  return diff;
+}
+
+}  // namespace sakip

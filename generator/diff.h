@@ -1,0 +1,57 @@
+// Semantic differences between two versions of the content: units, jabatan
+// and indicators added, removed, moved (same id, other unit) and changed,
+// field by field; formulas as a word diff; holder changes.
+#ifndef SAKIP_DIFF_H_
+#define SAKIP_DIFF_H_
+
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+namespace sakip {
+
+enum class ChangeKind { kAdded, kRemoved, kMoved, kChanged };
+
+struct WordDiffPart {
+  enum Kind { kSame, kRemoved, kAdded } kind;
+  std::string text;
+};
+
+struct FieldChange {
+  std::string field;   // `target`, `pejabat`, `formulasi`, ...
+  std::string before;  // "" when absent
+  std::string after;
+  std::vector<WordDiffPart> words;  // for long texts, else empty
+};
+
+struct Change {
+  ChangeKind kind;
+  std::string what;  // unit | jabatan | indikator
+  std::string key;   // unit path, `unit/jabatan`, `unit/jabatan#indikator`
+  std::string nama;  // display name (the newer one when changed)
+  std::string from;  // for moves: the old unit path
+  std::vector<FieldChange> fields;
+};
+
+struct ModelDiff {
+  std::string from_label;
+  std::string to_label;
+  std::vector<Change> changes;  // units, then jabatan, then indicators
+  bool empty() const { return changes.empty(); }
+};
+
+// What changed from `before` to `after`.
+ModelDiff DiffModels(const Model& before, const Model& after);
+
+// Word-level diff of two texts (longest common subsequence of words).
+std::vector<WordDiffPart> WordDiff(const std::string& before,
+                                   const std::string& after);
+
+std::string FormatDiffText(const ModelDiff& diff);
+std::string FormatDiffMarkdown(const ModelDiff& diff);
+std::string FormatDiffJson(const ModelDiff& diff);
+
+}  // namespace sakip
+
+#endif  // SAKIP_DIFF_H_

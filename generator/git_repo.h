@@ -1,0 +1,57 @@
+// Reading content straight from a git repository's object database with
+// libgit2 (no checkout; works in bare and shallow clones for the refs they
+// have). This file is the only user of libgit2.
+#ifndef SAKIP_GIT_REPO_H_
+#define SAKIP_GIT_REPO_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "file_system.h"
+
+namespace sakip {
+
+struct GitCommitInfo {
+  std::string id;       // full hex id
+  std::string subject;  // first line of the message
+  std::string author;
+  long long time = 0;  // seconds since the epoch (author time)
+};
+
+class GitRepository {
+ public:
+  // Opens the repository that contains `path` (searching upwards); nullopt
+  // with `error` set when there is none.
+  static std::unique_ptr<GitRepository> Open(const std::string& path,
+                                             std::string* error);
+  ~GitRepository();
+
+  // The commit a ref (tag, branch, commit id, HEAD~1, ...) names.
+  std::optional<GitCommitInfo> Resolve(const std::string& ref,
+                                       std::string* error) const;
+
+  // `dir` of the commit's tree as a read-only FileSystem ("" = the root).
+  std::unique_ptr<FileSystem> TreeAt(const std::string& commit_id,
+                                     const std::string& dir,
+                                     std::string* error) const;
+
+  // The working tree's root ("" for a bare repository).
+  std::string Workdir() const;
+
+  // Commits, newest first, that changed the file at `path` (relative to the
+  // repository root) among the ancestors of `commit_id`; at most `limit`.
+  std::vector<GitCommitInfo> FileHistory(const std::string& commit_id,
+                                         const std::string& path,
+                                         size_t limit) const;
+
+ private:
+  struct Impl;
+  explicit GitRepository(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sakip
+
+#endif  // SAKIP_GIT_REPO_H_

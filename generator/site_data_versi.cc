@@ -1,0 +1,135 @@
+// Template data for versions: the switcher on every page and the
+// Perubahan (changes) page of each version (see site_data.h).
+#include "site_data.h"
+#include "urls.h"
+
+namespace sakip {
+
+using kainjow::mustache::data;
+
+std::string PerubahanPath() { return "perubahan/index.html"; }
+
+std::set<std::string> PagePaths(const Model& model) {
+  std::set<std::string> pages = {HomePath(), PerubahanPath()};
+  for (const auto& unit : model.units) {
+    pages.insert(UnitPath(*unit));
+    for (const auto& j : unit->jabatan) pages.insert(JabatanPath(*j));
+    for (const auto& k : unit->keputusan) pages.insert(KeputusanPath(*k));
+  }
+  return pages;
+}
+
+// Links to the same page in every version, or to that version's home when
+// the page does not exist there.
+TemplateData VersionSwitcherData(const SiteContext& c,
+                                 const std::string& page) {
+  data list = ListData();
+  if (!c.versions) return list;
+  std::string out_of_version = RootPrefix(page) + "../";
+  for (const VersionInfo& v : *c.versions) {
+    data item;
+    Put(item, "nama", v.nama);
+    Put(item, "judul", v.judul.empty() ? v.nama : v.judul);
+    bool here = v.pages.count(page) > 0;
+    Put(item, "url",
+        out_of_version + v.nama + "/" + (here ? page : HomePath()));
+    Put(item, "aktif", v.nama == c.versi);
+    Put(item, "ada_halaman", here);
+    list.push_back(item);
+  }
+  return list;
+}
+
+namespace {
+
+const char* KindWord(ChangeKind k) {
+  switch (k) {
+    case ChangeKind::kAdded:
+      return "ditambah";
+    case ChangeKind::kRemoved:
+      return "dihapus";
+    case ChangeKind::kMoved:
+      return "dipindah";
+    case ChangeKind::kChanged:
+      return "diubah";
+  }
+  return "";
+}
+
+// The page of a change's subject in this version, if it has one.
+std::string UrlOf(const SiteContext& c, const Change& change,
+                  const std::string& page) {
+  std::string key = change.key.substr(0, change.key.find('#'));
+  const Model& m = c.model;
+  if (change.what == "unit") {
+    const Unit* u = m.FindUnit(key);
+    return u ? RelativeUrl(page, UnitPath(*u)) : "";
+  }
+  size_t slash = key.rfind('/');
+  const Unit* u = m.FindUnit(key.substr(0, slash));
+  const Jabatan* j = u ? u->FindJabatan(key.substr(slash + 1)) : nullptr;
+  return j ? RelativeUrl(page, JabatanPath(*j)) : "";
+}
+
+}  // namespace
+
+Page PerubahanPage(const SiteContext& c) {
+  Page page;
+  page.path = PerubahanPath();
+  page.template_name = "perubahan";
+  page.judul = "Perubahan";
+  page.remah = {{"Beranda", HomePath()}, {"Perubahan", ""}};
+  data& d = page.data;
+  Put(d, "sebelumnya", c.sebelumnya);
+  if (!c.perubahan) return page;
+  const ModelDiff& diff = *c.perubahan;
+  Put(d, "jumlah", std::to_string(diff.changes.size()));
+  Put(d, "tidak_ada", diff.changes.empty());
+  const char* groups[][2] = {{"unit", "Unit kerja"},
+                             {"jabatan", "Jabatan"},
+                             {"indikator", "Indikator"}};
+  data kelompok = ListData();
+  for (const auto& group : groups) {
+    data items = ListData();
+    for (const Change& change : diff.changes) {
+      if (change.what != group[0]) continue;
+      data item;
+      Put(item, "jenis", KindWord(change.kind));
+      Put(item, "kelas", std::string("perubahan-") + KindWord(change.kind));
+      Put(item, "kunci", change.key);
+      Put(item, "nama", change.nama);
+      Put(item, "dari", change.from);
+      Put(item, "url", UrlOf(c, change, page.path));
+      data fields = ListData();
+      for (const FieldChange& f : change.fields) {
+        data field;
+        Put(field, "nama", f.field);
+        Put(field, "sebelum", f.before.empty() ? "–" : f.before);
+        Put(field, "sesudah", f.after.empty() ? "–" : f.after);
+        data words = ListData();
+        for (const WordDiffPart& w : f.words) {
+          data part;
+          Put(part, "teks", w.text);
+          Put(part, "hapus", w.kind == WordDiffPart::kRemoved);
+          Put(part, "tambah", w.kind == WordDiffPart::kAdded);
+          words.push_back(part);
+        }
+        Put(field, "kata", words);
+        Put(field, "ada_kata", !f.words.empty());
+        fields.push_back(field);
+      }
+      Put(item, "bidang", fields);
+      Put(item, "ada_bidang", !change.fields.empty());
+      items.push_back(item);
+    }
+    if (items.is_empty_list()) continue;
+    data g;
+    Put(g, "judul", group[1]);
+    Put(g, "perubahan", items);
+    kelompok.push_back(g);
+  }
+  Put(d, "kelompok", kelompok);
+  return page;
+}
+
+}  // namespace sakip

@@ -1,0 +1,221 @@
+// Versions from git: `sakip diff` between two tagged commits in all three
+// formats, and a site with one folder per version whose switcher links
+// resolve.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+
+#include "content_source.h"
+#include "diff.h"
+#include "git_fixture.h"
+#include "pipeline.h"
+#include "test_tree.h"
+
+namespace fs = std::filesystem;
+
+namespace sakip {
+namespace {
+
+const char* kCamat =
+    "---\nnama: Camat\njenis: administrator\n"
+    "pejabat: { nama: %s, nip: \"197001031995031001\" }\n"
+    "indikator:\n  - { id: kinerja, nama: Nilai kinerja kecamatan, target: 80 "
+    "}\n---\n";
+
+std::string Camat(const std::string& holder) {
+  char buffer[512];
+  std::snprintf(buffer, sizeof buffer, kCamat, holder.c_str());
+  return buffer;
+}
+
+// v1 then v2: a target changed, an indicator added, a jabatan removed, a
+// holder changed.
+void MakeHistory(testing::GitFixture* git) {
+  git->Write("content/site.yaml",
+             "judul: Uji\ntahun: 2024\nversi:\n"
+             "  - { nama: baru, ref: v2, judul: Versi baru }\n"
+             "  - { nama: lama, ref: v1, judul: Versi lama }\n");
+  git->Write("content/kota/unit.yaml", "nama: Kota Uji\njenis: pemda\n");
+  git->Write("content/kota/kec/unit.yaml",
+             "nama: Kecamatan Uji\npimpinan: camat\n");
+  git->Write("content/kota/kec/jabatan/camat.md", Camat("BUDI"));
+  git->Write("content/kota/kec/jabatan/sekretaris.md",
+             "---\nnama: Sekretaris\natasan: camat\nindikator:\n"
+             "  - { id: dokumen, nama: Jumlah dokumen, target: 10, formulasi: "
+             "Jumlah dokumen yang disusun }\n---\n");
+  git->Write("content/kota/kec/jabatan/staf.md",
+             "---\nnama: Staf\natasan: sekretaris\n---\n");
+  git->CommitAndTag("IKI pertama", "v1");
+  git->Write("content/kota/kec/jabatan/camat.md", Camat("SITI"));
+  git->Write("content/kota/kec/jabatan/sekretaris.md",
+             "---\nnama: Sekretaris\natasan: camat\nindikator:\n"
+             "  - { id: dokumen, nama: Jumlah dokumen, target: 12, formulasi: "
+             "Jumlah dokumen yang disusun tepat waktu }\n"
+             "  - { id: surat, nama: Jumlah surat, target: 5 }\n---\n");
+  git->Remove("content/kota/kec/jabatan/staf.md");
+  git->CommitAndTag("IKI kedua", "v2");
+}
+
+ModelDiff DiffRefs(const std::string& content, const std::string& a,
+                   const std::string& b) {
+  std::string error;
+  auto from = OpenContentSpec(content, a, &error);
+  REQUIRE(from);
+  auto to = OpenContentSpec(content, b, &error);
+  REQUIRE(to);
+  Diagnostics d;
+  Model ma = LoadAndResolve(*from->fs, from->display_root, &d);
+  Model mb = LoadAndResolve(*to->fs, to->display_root, &d);
+  REQUIRE_FALSE(d.has_errors());
+  ModelDiff diff = DiffModels(ma, mb);
+  diff.from_label = a;
+  diff.to_label = b;
+  return diff;
+}
+
+TEST_CASE("sakip diff between two tagged commits, in three formats") {
+  testing::GitFixture git;
+  MakeHistory(&git);
+  std::string content = git.dir() + "/content";
+  ModelDiff diff = DiffRefs(content, "v1", "v2");
+
+  std::string text = FormatDiffText(diff);
+  INFO(text);
+  CHECK(text.find("Perubahan dari v1 ke v2: 4 perubahan") == 0);
+  CHECK(text.find(
+            "~ jabatan kota/kec/camat (Camat)\n    pejabat: BUDI -> SITI\n") !=
+        std::string::npos);
+  CHECK(
+      text.find("~ indikator kota/kec/sekretaris#dokumen (Jumlah dokumen)\n") !=
+      std::string::npos);
+  CHECK(text.find("    target: 10 -> 12\n") != std::string::npos);
+  CHECK(text.find(
+            "    formulasi: Jumlah dokumen yang disusun {+tepat waktu+}\n") !=
+        std::string::npos);
+  CHECK(text.find("+ indikator kota/kec/sekretaris#surat (Jumlah surat)\n") !=
+        std::string::npos);
+  CHECK(text.find("- jabatan kota/kec/staf (Staf)\n") != std::string::npos);
+
+  std::string md = FormatDiffMarkdown(diff);
+  INFO(md);
+  CHECK(md.find("### Perubahan indikator kinerja: v1 → v2") == 0);
+  CHECK(md.find("- **dihapus** `kota/kec/staf` Staf\n") != std::string::npos);
+  CHECK(md.find("  - `target`: 10 → 12\n") != std::string::npos);
+  CHECK(md.find("Jumlah dokumen yang disusun **tepat waktu**") !=
+        std::string::npos);
+  CHECK(md.find("#### Indikator") != std::string::npos);
+
+  nlohmann::json json = nlohmann::json::parse(FormatDiffJson(diff));
+  REQUIRE(json["changes"].size() == 4);
+  std::set<std::string> kinds;
+  for (const auto& c : json["changes"]) {
+    kinds.insert(c["kind"].get<std::string>() + " " +
+                 c["what"].get<std::string>());
+  }
+  CHECK(kinds == std::set<std::string>{"diubah jabatan", "dihapus jabatan",
+                                       "diubah indikator",
+                                       "ditambah indikator"});
+
+  CHECK(DiffRefs(content, "v2", "v2").empty());
+  CHECK(DiffRefs(content, "v2", ".").empty());
+}
+
+TEST_CASE("a ref that does not exist or a folder that is no content tree") {
+  testing::GitFixture git;
+  MakeHistory(&git);
+  std::string error;
+  CHECK_FALSE(OpenContentSpec(git.dir() + "/content", "v9", &error));
+  CHECK(error == "git ref `v9` does not exist in this repository");
+  fs::create_directories(git.dir() + "/kosong");
+  CHECK_FALSE(
+      OpenContentSpec(git.dir() + "/content", git.dir() + "/kosong", &error));
+  CHECK(error.find("is not a content tree (no site.yaml)") !=
+        std::string::npos);
+
+  git.Write("content/site.yaml",
+            "judul: Uji\nversi:\n  - { nama: baru, ref: v2 }\n"
+            "  - { nama: hilang, ref: tidak-ada }\n");
+  Diagnostics d;
+  PipelineOptions options;
+  options.content_dir = git.dir() + "/content";
+  options.out_dir = git.dir() + "/site";
+  RealFileSystem content(options.content_dir);
+  CHECK(RunPipeline(content, options, &d) == 1);
+  CHECK(d.Format().find("error: versi `hilang`: git ref `tidak-ada` does not "
+                        "exist in this repository") != std::string::npos);
+}
+
+TEST_CASE(
+    "a site with two versions from git: folders, versions.json, switcher") {
+  testing::GitFixture git;
+  MakeHistory(&git);
+  PipelineOptions options;
+  options.content_dir = git.dir() + "/content";
+  options.out_dir = git.dir() + "/site";
+  RealFileSystem content(options.content_dir);
+  Diagnostics d;
+  REQUIRE(RunPipeline(content, options, &d) == 0);
+  fs::path site = options.out_dir;
+  CHECK(fs::exists(site / "baru/kota/kec/jabatan/sekretaris/index.html"));
+  CHECK(fs::exists(site / "lama/kota/kec/jabatan/staf/index.html"));
+  CHECK_FALSE(fs::exists(site / "baru/kota/kec/jabatan/staf/index.html"));
+  nlohmann::json versions = nlohmann::json::parse(
+      testing::ReadText((site / "versions.json").string()));
+  REQUIRE(versions.size() == 2);
+  CHECK(versions[0]["version"] == "baru");
+  CHECK(versions[0]["title"] == "Versi baru");
+  CHECK(versions[1]["version"] == "lama");
+
+  // The switcher on staf's page in `lama` goes to `baru`'s home (no staf
+  // there); on the sekretaris page it stays on the same page.
+  std::string staf = testing::ReadText(
+      (site / "lama/kota/kec/jabatan/staf/index.html").string());
+  CHECK(staf.find("href=\"../../../../../baru/index.html\"") !=
+        std::string::npos);
+  std::string sek = testing::ReadText(
+      (site / "lama/kota/kec/jabatan/sekretaris/index.html").string());
+  CHECK(sek.find("href=\"../../../../../baru/kota/kec/jabatan/sekretaris/"
+                 "index.html\"") != std::string::npos);
+
+  std::regex link("href=\"([^\"#]+)\"");
+  int links = 0;
+  for (const auto& e : fs::recursive_directory_iterator(site)) {
+    if (e.path().extension() != ".html") continue;
+    std::string html = testing::ReadText(e.path().string());
+    for (std::sregex_iterator it(html.begin(), html.end(), link), end;
+         it != end; ++it) {
+      fs::path target =
+          (e.path().parent_path() / (*it)[1].str()).lexically_normal();
+      INFO(e.path() << " -> " << (*it)[1]);
+      CHECK(fs::exists(target));
+      ++links;
+    }
+  }
+  CHECK(links > 100);
+  std::string perubahan =
+      testing::ReadText((site / "baru/perubahan/index.html").string());
+  CHECK(perubahan.find("dihapus") != std::string::npos);
+  CHECK(perubahan.find("<del>10</del> → <ins>12</ins>") != std::string::npos);
+}
+
+TEST_CASE("the sample site shows the archived Satpol PP IKI as a version") {
+  fs::path out = testing::BuildSampleSite("versions");
+  CHECK(fs::exists(out /
+                   "arsip-iki-satpolpp/pemkab-lumajang/satpol-pp/index.html"));
+  std::string perubahan =
+      testing::ReadText((out / "2024/perubahan/index.html").string());
+  CHECK(perubahan.find(
+            "Perbedaan isi versi 2024 dibanding versi arsip-iki-satpolpp") !=
+        std::string::npos);
+  CHECK(perubahan.find("pemkab-lumajang/satpol-pp/"
+                       "sekretaris#perencanaan-evaluasi-kinerja") !=
+        std::string::npos);
+  std::string home = testing::ReadText((out / "2024/index.html").string());
+  CHECK(home.find("perubahan/index.html") != std::string::npos);
+  fs::remove_all(out);
+}
+
+}  // namespace
+}  // namespace sakip
