@@ -53,6 +53,7 @@ GitCommitInfo InfoOf(const git_commit* commit) {
   if (author) {
     info.author = author->name ? author->name : "";
     info.time = author->when.time;
+    info.offset_minutes = author->when.offset;
   }
   return info;
 }

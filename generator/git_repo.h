@@ -4,6 +4,7 @@
 #ifndef SAKIP_GIT_REPO_H_
 #define SAKIP_GIT_REPO_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,8 +18,12 @@ struct GitCommitInfo {
   std::string id;       // full hex id
   std::string subject;  // first line of the message
   std::string author;
-  long long time = 0;  // seconds since the epoch (author time)
+  long long time = 0;      // seconds since the epoch (author time)
+  int offset_minutes = 0;  // the author's time zone (WIB = +420)
 };
+
+// Commits that changed each jabatan file, newest first, by `unit/jabatan`.
+using JabatanHistory = std::map<std::string, std::vector<GitCommitInfo>>;
 
 class GitRepository {
  public:

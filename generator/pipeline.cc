@@ -61,7 +61,21 @@ struct LoadedVersion {
   std::string judul;
   Model model;
   Results results;
+  std::optional<JabatanHistory> riwayat;
 };
+
+// The commits that changed each jabatan file, up to `commit`.
+JabatanHistory HistoryOf(const Model& model, const GitRepository& repo,
+                         const std::string& commit,
+                         const std::string& repo_path) {
+  JabatanHistory history;
+  for (const Jabatan* j : model.AllJabatan()) {
+    std::string file =
+        JoinPath(repo_path, j->unit->path + "/jabatan/" + j->id + ".md");
+    history[j->unit->path + "/" + j->id] = repo.FileHistory(commit, file, 20);
+  }
+  return history;
+}
 
 // Loads one `versi` entry. The first entry with `ref: HEAD` is the working
 // tree itself, so that local edits show before they are committed.
@@ -90,6 +104,14 @@ std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
         folder, JoinPath(options.display_root, spec.dir), diagnostics);
   } else if (first && spec.ref == "HEAD") {
     version.model = std::move(*working_tree);
+    // The working tree's history is HEAD's, when the content is in git.
+    std::string error;
+    if (!options.content_dir.empty()) {
+      if (auto source = OpenGitRef(options.content_dir, "HEAD", &error)) {
+        version.riwayat = HistoryOf(version.model, *source->repo,
+                                    source->commit, source->repo_path);
+      }
+    }
   } else {
     if (options.content_dir.empty()) {
       diagnostics->Error(spec.pos,
@@ -108,6 +130,8 @@ std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
     }
     version.model =
         LoadAndResolve(*source->fs, source->display_root, diagnostics);
+    version.riwayat = HistoryOf(version.model, *source->repo, source->commit,
+                                source->repo_path);
   }
   version.results = ComputeResults(version.model, diagnostics);
   return version;
@@ -142,9 +166,13 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
   std::vector<ModelDiff> diffs(versions.size());
   std::vector<VersionView> views;
   for (size_t i = 0; i < versions.size(); ++i) {
-    VersionView view{
-        versions[i].nama,     versions[i].judul, &versions[i].model,
-        &versions[i].results, nullptr,           ""};
+    VersionView view{versions[i].nama,
+                     versions[i].judul,
+                     &versions[i].model,
+                     &versions[i].results,
+                     nullptr,
+                     "",
+                     versions[i].riwayat ? &*versions[i].riwayat : nullptr};
     if (i + 1 < versions.size()) {
       diffs[i] = DiffModels(versions[i + 1].model, versions[i].model);
       diffs[i].from_label = versions[i + 1].nama;

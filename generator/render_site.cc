@@ -78,7 +78,8 @@ OutputTree RenderSite(const std::vector<VersionView>& versions,
                         options.pdf,
                         &infos,
                         v.perubahan,
-                        v.sebelumnya};
+                        v.sebelumnya,
+                        v.riwayat};
     // Web pages in the `base` frame, printable documents in `cetak_base`.
     auto render = [&](std::vector<Page> pages, const std::string& frame) {
       for (Page& page : pages) {

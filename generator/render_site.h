@@ -9,6 +9,7 @@
 #include "compute.h"
 #include "diagnostic.h"
 #include "diff.h"
+#include "git_repo.h"
 #include "model.h"
 #include "output_tree.h"
 #include "theme.h"
@@ -33,6 +34,9 @@ struct VersionView {
   const Results* results = nullptr;
   const ModelDiff* perubahan = nullptr;
   std::string sebelumnya;  // name of the older version, if any
+  // Commits that changed each jabatan file, by `unit/jabatan`; null when
+  // the version does not come from git.
+  const JabatanHistory* riwayat = nullptr;
 };
 
 // Every version into `site/<nama>/`, `versions.json` (the shape mike

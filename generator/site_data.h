@@ -12,6 +12,7 @@
 #include "compute.h"
 #include "diagnostic.h"
 #include "diff.h"
+#include "git_repo.h"
 #include "markdown.h"
 #include "model.h"
 
@@ -35,8 +36,9 @@ struct SiteContext {
   MarkdownOptions markdown;
   bool pdf = false;  // PDFs are made beside the print HTML
   const std::vector<VersionInfo>* versions = nullptr;  // all, in order
-  const ModelDiff* perubahan = nullptr;  // against the older version
-  std::string sebelumnya;                // its name
+  const ModelDiff* perubahan = nullptr;     // against the older version
+  std::string sebelumnya;                   // its name
+  const JabatanHistory* riwayat = nullptr;  // from git, by `unit/jabatan`
 };
 
 // The page paths a version's content produces (for the switcher).

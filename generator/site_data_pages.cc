@@ -1,5 +1,6 @@
 // Template data of the jabatan and keputusan pages (see site_data.h).
 #include <algorithm>
+#include <ctime>
 
 #include "charts.h"
 #include "indonesian_format.h"
@@ -176,6 +177,28 @@ Page JabatanPage(const SiteContext& c, const Jabatan& j,
     Put(d, "hasil", h);
   }
   Put(d, "catatan_html", RenderMarkdown(j.body, c.markdown));
+  if (c.riwayat) {
+    auto it = c.riwayat->find(j.unit->path + "/" + j.id);
+    if (it != c.riwayat->end() && !it->second.empty()) {
+      data history = ListData();
+      for (const GitCommitInfo& commit : it->second) {
+        // The date as the author's clock showed it.
+        std::time_t when = static_cast<std::time_t>(
+            commit.time + commit.offset_minutes * 60LL);
+        std::tm utc{};
+        gmtime_r(&when, &utc);
+        data item;
+        Put(item, "tanggal",
+            FormatTanggal({utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday}));
+        Put(item, "penulis", commit.author);
+        Put(item, "pesan", commit.subject);
+        Put(item, "commit", commit.id.substr(0, 10));
+        history.push_back(item);
+      }
+      Put(d, "riwayat", history);
+      Put(d, "ada_riwayat", true);
+    }
+  }
   std::vector<PrintLink> print = PrintLinksOf(j, c.results);
   Put(d, "dokumen_cetak", PrintLinkData(c, page.path, print));
   Put(d, "ada_dokumen_cetak", !print.empty());

@@ -179,6 +179,15 @@ TEST_CASE(
   CHECK(sek.find("href=\"../../../../../baru/kota/kec/jabatan/sekretaris/"
                  "index.html\"") != std::string::npos);
 
+  // Each jabatan page lists the commits that changed its file.
+  CHECK(sek.find("<td>IKI pertama</td>") != std::string::npos);
+  CHECK(sek.find("<td>IKI kedua</td>") == std::string::npos);  // not yet in v1
+  std::string sek_baru = testing::ReadText(
+      (site / "baru/kota/kec/jabatan/sekretaris/index.html").string());
+  CHECK(sek_baru.find("<td>IKI kedua</td>") != std::string::npos);
+  CHECK(sek_baru.find("<td>Perencana</td>") != std::string::npos);
+  CHECK(sek_baru.find("15 November 2023") != std::string::npos);
+
   std::regex link("href=\"([^\"#]+)\"");
   int links = 0;
   for (const auto& e : fs::recursive_directory_iterator(site)) {
