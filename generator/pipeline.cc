@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "compute.h"
 #include "content_source.h"
@@ -12,6 +13,7 @@
 #include "render_site.h"
 #include "resolve.h"
 #include "theme.h"
+#include "version.h"
 
 namespace sakip {
 
@@ -62,7 +64,21 @@ struct LoadedVersion {
   Model model;
   Results results;
   std::optional<JabatanHistory> riwayat;
+  std::string commit;  // "" unless read from git: only then is it immutable
 };
+
+// What a version's output depends on besides its commit: the generator,
+// the theme, and the list of versions (its switcher and Perubahan page).
+std::string StampOf(const LoadedVersion& v, const std::string& theme_hash,
+                    const std::string& versions_hash) {
+  return "commit " + v.commit + "\ngenerator " + kVersion + "\ntheme " +
+         theme_hash + "\nversions " + versions_hash + "\n";
+}
+
+std::string ReadSmallFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
 
 // The commits that changed each jabatan file, up to `commit`.
 JabatanHistory HistoryOf(const Model& model, const GitRepository& repo,
@@ -132,6 +148,7 @@ std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
         LoadAndResolve(*source->fs, source->display_root, diagnostics);
     version.riwayat = HistoryOf(version.model, *source->repo, source->commit,
                                 source->repo_path);
+    version.commit = source->commit;
   }
   version.results = ComputeResults(version.model, diagnostics);
   return version;
@@ -163,6 +180,20 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
   bool failed = diagnostics->has_errors() ||
                 (options.strict && diagnostics->warning_count() > 0);
   if (failed || versions.empty()) return 1;
+  Theme theme = options.theme_dir.empty()
+                    ? DefaultTheme(diagnostics)
+                    : LoadTheme(RealFileSystem(options.theme_dir),
+                                options.theme_dir, diagnostics);
+  if (diagnostics->has_errors()) return 1;
+  std::string theme_bytes;
+  for (const auto& [name, text] : theme.templates) theme_bytes += name + text;
+  for (const auto& [path, bytes] : theme.files) theme_bytes += path + bytes;
+  std::string theme_hash = StableHash(theme_bytes);
+  std::string version_list;
+  for (const LoadedVersion& v : versions) {
+    version_list += v.nama + " " + (v.commit.empty() ? "-" : v.commit) + "\n";
+  }
+  std::string versions_hash = StableHash(version_list);
   std::vector<ModelDiff> diffs(versions.size());
   std::vector<VersionView> views;
   for (size_t i = 0; i < versions.size(); ++i) {
@@ -173,6 +204,12 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
                      nullptr,
                      "",
                      versions[i].riwayat ? &*versions[i].riwayat : nullptr};
+    if (!versions[i].commit.empty()) {
+      view.stamp = StampOf(versions[i], theme_hash, versions_hash);
+      std::filesystem::path old = std::filesystem::path(options.out_dir) /
+                                  versions[i].nama / kStampFile;
+      view.reuse = ReadSmallFile(old) == view.stamp;
+    }
     if (i + 1 < versions.size()) {
       diffs[i] = DiffModels(versions[i + 1].model, versions[i].model);
       diffs[i].from_label = versions[i + 1].nama;
@@ -182,26 +219,37 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     }
     views.push_back(view);
   }
-  Theme theme = options.theme_dir.empty()
-                    ? DefaultTheme(diagnostics)
-                    : LoadTheme(RealFileSystem(options.theme_dir),
-                                options.theme_dir, diagnostics);
-  if (diagnostics->has_errors()) return 1;
   OutputTree site = RenderSite(
       views, theme, RenderOptions{options.dibangun, options.pdf}, diagnostics);
   if (diagnostics->has_errors()) return 1;
-  std::function<void(const std::string&)> make_pdfs;
-  if (options.pdf) {
-    make_pdfs = [&](const std::string& staging) {
-      for (const LoadedVersion& v : versions) {
-        MakePdfs(site, theme, staging + "/" + v.nama,
-                 (std::filesystem::path(options.out_dir) / v.nama).string(),
-                 options, diagnostics);
+  // Before the swap: carry over the folders of versions that need no
+  // rebuild, then make the PDFs of the others.
+  auto before_swap = [&](const std::string& staging) {
+    for (const VersionView& view : views) {
+      if (!view.reuse) continue;
+      std::error_code ec;
+      std::filesystem::copy(
+          std::filesystem::path(options.out_dir) / view.nama,
+          std::filesystem::path(staging) / view.nama,
+          std::filesystem::copy_options::recursive |
+              std::filesystem::copy_options::overwrite_existing,
+          ec);
+      if (ec) {
+        diagnostics->Error(
+            {options.out_dir, 0, 0},
+            "cannot carry over version `" + view.nama + "`: " + ec.message());
       }
-    };
-  }
+    }
+    if (!options.pdf) return;
+    for (const VersionView& view : views) {
+      if (view.reuse) continue;
+      MakePdfs(site, theme, staging + "/" + view.nama,
+               (std::filesystem::path(options.out_dir) / view.nama).string(),
+               options, diagnostics);
+    }
+  };
   std::string error;
-  if (!Publish(site, options.out_dir, &error, make_pdfs)) {
+  if (!Publish(site, options.out_dir, &error, before_swap)) {
     diagnostics->Error({options.out_dir, 0, 0}, error);
     return 2;
   }

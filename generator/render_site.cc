@@ -69,6 +69,15 @@ OutputTree RenderSite(const std::vector<VersionView>& versions,
   nlohmann::ordered_json listing = nlohmann::ordered_json::array();
   for (const VersionView& v : versions) {
     const std::string& version = v.nama;
+    nlohmann::ordered_json entry;
+    entry["version"] = version;
+    entry["title"] = v.judul.empty() ? version : v.judul;
+    entry["aliases"] = &v == &versions.front()
+                           ? nlohmann::ordered_json::array({"terbaru"})
+                           : nlohmann::ordered_json::array();
+    listing.push_back(entry);
+    if (!v.stamp.empty()) out.Add(version + "/" + kStampFile, v.stamp);
+    if (v.reuse) continue;
     SiteContext context{*v.model,
                         *v.results,
                         v.results->TahunUtama(v.model->site),
@@ -98,13 +107,6 @@ OutputTree RenderSite(const std::vector<VersionView>& versions,
       }
     }
     RenderOpenData(*v.model, *v.results, version + "/data", &out);
-    nlohmann::ordered_json entry;
-    entry["version"] = version;
-    entry["title"] = v.judul.empty() ? version : v.judul;
-    entry["aliases"] = &v == &versions.front()
-                           ? nlohmann::ordered_json::array({"terbaru"})
-                           : nlohmann::ordered_json::array();
-    listing.push_back(entry);
   }
   out.Add("versions.json", listing.dump(1) + "\n");
   const std::string first = versions.empty() ? "" : versions.front().nama;

@@ -37,7 +37,14 @@ struct VersionView {
   // Commits that changed each jabatan file, by `unit/jabatan`; null when
   // the version does not come from git.
   const JabatanHistory* riwayat = nullptr;
+  // Written as `<nama>/.sakip-stamp` when the version comes from a commit.
+  std::string stamp;
+  // The previous build's folder for this version is still valid (same
+  // stamp): it is carried over instead of rendered.
+  bool reuse = false;
 };
+
+inline constexpr const char* kStampFile = ".sakip-stamp";
 
 // Every version into `site/<nama>/`, `versions.json` (the shape mike
 // uses) and a root `index.html` that redirects to the first version.

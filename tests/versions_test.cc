@@ -3,6 +3,8 @@
 // resolve.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -207,6 +209,51 @@ TEST_CASE(
       testing::ReadText((site / "baru/perubahan/index.html").string());
   CHECK(perubahan.find("dihapus") != std::string::npos);
   CHECK(perubahan.find("<del>10</del> → <ins>12</ins>") != std::string::npos);
+}
+
+std::map<std::string, std::string> Tree(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file()) {
+      files[fs::relative(e.path(), root).string()] =
+          testing::ReadText(e.path().string());
+    }
+  }
+  return files;
+}
+
+TEST_CASE("versions from commits are not rebuilt when their stamp matches") {
+  testing::GitFixture git;
+  MakeHistory(&git);
+  PipelineOptions options;
+  options.content_dir = git.dir() + "/content";
+  options.out_dir = git.dir() + "/site";
+  RealFileSystem content(options.content_dir);
+  Diagnostics d;
+  REQUIRE(RunPipeline(content, options, &d) == 0);
+  fs::path site = options.out_dir;
+  CHECK(testing::ReadText((site / "lama/.sakip-stamp").string())
+            .rfind("commit ", 0) == 0);
+  std::ofstream(site / "lama/penanda.txt") << "dibawa";
+  REQUIRE(RunPipeline(content, options, &d) == 0);
+  CHECK(fs::exists(site / "lama/penanda.txt"));  // carried over, not rebuilt
+
+  // A clean build gives the same tree as the carried-over one.
+  fs::remove(site / "lama/penanda.txt");
+  PipelineOptions clean = options;
+  clean.out_dir = git.dir() + "/site-bersih";
+  REQUIRE(RunPipeline(content, clean, &d) == 0);
+  CHECK(Tree(site) == Tree(clean.out_dir));
+
+  // Another list of versions changes every switcher: all are rebuilt.
+  std::ofstream(site / "lama/penanda.txt") << "dibawa";
+  git.Write("content/site.yaml",
+            "judul: Uji\ntahun: 2024\nversi:\n"
+            "  - { nama: baru, ref: v2 }\n  - { nama: lama, ref: v1 }\n"
+            "  - { nama: pertama, ref: v1 }\n");
+  REQUIRE(RunPipeline(content, options, &d) == 0);
+  CHECK_FALSE(fs::exists(site / "lama/penanda.txt"));
+  CHECK(fs::exists(site / "pertama/index.html"));
 }
 
 TEST_CASE("the sample site shows the archived Satpol PP IKI as a version") {
