@@ -76,6 +76,13 @@ std::string JabatanLabel(const Jabatan& j) {
   return GraphvizLabelText(label);
 }
 
+// Fills dark enough to need white text (the first, fourth and fifth steps).
+bool DarkPredikat(const std::vector<PredikatBand>& scale,
+                  const std::string& label) {
+  std::string cls = PredikatClass(scale, label);
+  return cls == "predikat-1" || cls == "predikat-4" || cls == "predikat-5";
+}
+
 }  // namespace
 
 GraphSpec OrgChart(const Unit& unit, const std::string& page) {
@@ -197,7 +204,9 @@ GraphSpec PohonKinerja(const Unit& unit, const std::string& page,
           {"fillcolor", predikat.empty()
                             ? "#eeeeee"
                             : PredikatColor(site.skala_predikat, predikat)},
-          {"fontcolor", "#1a1a1a"}}});
+          {"fontcolor", DarkPredikat(site.skala_predikat, predikat)
+                            ? "#ffffff"
+                            : "#1a1a1a"}}});
   }
   std::sort(links.begin(), links.end(), [&](const auto& a, const auto& b) {
     return std::make_pair(id_of(a.first), id_of(a.second)) <
