@@ -127,6 +127,17 @@ try:
     w, h = page_size(os.path.join(
         work, 'site-a4/2024/cetak/pemkot-probolinggo/kecamatan-kanigaran/keputusan/iki-2024.pdf'))
     check(abs(w - 595.3) <= 1 and abs(h - 841.9) <= 1, f'A4 page size, got {w} x {h}')
+
+    # Without the engine: a clear error, the HTML still published.
+    bare = os.path.join(work, 'site-no-engine')
+    result = subprocess.run([sakip, 'build', '--content', os.path.join(src, 'content'),
+                             '--out', bare, '--pdf', '--pdf-only', 'keputusan/iki-2024'],
+                            capture_output=True, text=True, env={'PATH': '/nonexistent'})
+    check(result.returncode == 1, f'missing engine exits 1, got {result.returncode}')
+    check('PDF engine `chromium` is not installed' in result.stderr, 'missing engine message')
+    check(os.path.exists(os.path.join(
+        bare, '2024/cetak/pemkot-probolinggo/kecamatan-kanigaran/keputusan/iki-2024.html')),
+        'HTML written without the engine')
 finally:
     shutil.rmtree(work, ignore_errors=True)
 
