@@ -41,6 +41,9 @@ struct ModelDiff {
   bool empty() const { return changes.empty(); }
 };
 
+// "ditambah", "dihapus", "dipindah", "diubah".
+const char* ChangeKindWord(ChangeKind kind);
+
 // What changed from `before` to `after`.
 ModelDiff DiffModels(const Model& before, const Model& after);
 

@@ -4,9 +4,8 @@
 #include "diff.h"
 
 namespace sakip {
-namespace {
 
-const char* KindWord(ChangeKind k) {
+const char* ChangeKindWord(ChangeKind k) {
   switch (k) {
     case ChangeKind::kAdded:
       return "ditambah";
@@ -20,6 +19,8 @@ const char* KindWord(ChangeKind k) {
   return "";
 }
 
+namespace {
+
 std::string Summary(const ModelDiff& diff) {
   int counts[4] = {0, 0, 0, 0};
   for (const Change& c : diff.changes) ++counts[static_cast<int>(c.kind)];
@@ -29,7 +30,7 @@ std::string Summary(const ModelDiff& diff) {
   for (int k = 0; k < 4; ++k) {
     if (!counts[k]) continue;
     parts += (parts.empty() ? "" : ", ") + std::to_string(counts[k]) + " " +
-             KindWord(static_cast<ChangeKind>(k));
+             ChangeKindWord(static_cast<ChangeKind>(k));
   }
   return out + " (" + parts + ")";
 }
@@ -101,8 +102,8 @@ std::string FormatDiffMarkdown(const ModelDiff& diff) {
     std::string body;
     for (const Change& c : diff.changes) {
       if (c.what != section[0]) continue;
-      body += "- **" + std::string(KindWord(c.kind)) + "** `" + c.key + "` " +
-              Md(c.nama);
+      body += "- **" + std::string(ChangeKindWord(c.kind)) + "** `" + c.key +
+              "` " + Md(c.nama);
       if (c.kind == ChangeKind::kMoved) body += " (dari `" + c.from + "`)";
       body += "\n";
       for (const FieldChange& f : c.fields) {
@@ -123,7 +124,7 @@ std::string FormatDiffJson(const ModelDiff& diff) {
   nlohmann::ordered_json changes = nlohmann::ordered_json::array();
   for (const Change& c : diff.changes) {
     nlohmann::ordered_json item;
-    item["kind"] = KindWord(c.kind);
+    item["kind"] = ChangeKindWord(c.kind);
     item["what"] = c.what;
     item["key"] = c.key;
     item["nama"] = c.nama;

@@ -42,20 +42,6 @@ TemplateData VersionSwitcherData(const SiteContext& c,
 
 namespace {
 
-const char* KindWord(ChangeKind k) {
-  switch (k) {
-    case ChangeKind::kAdded:
-      return "ditambah";
-    case ChangeKind::kRemoved:
-      return "dihapus";
-    case ChangeKind::kMoved:
-      return "dipindah";
-    case ChangeKind::kChanged:
-      return "diubah";
-  }
-  return "";
-}
-
 // The page of a change's subject in this version, if it has one.
 std::string UrlOf(const SiteContext& c, const Change& change,
                   const std::string& page) {
@@ -94,8 +80,9 @@ Page PerubahanPage(const SiteContext& c) {
     for (const Change& change : diff.changes) {
       if (change.what != group[0]) continue;
       data item;
-      Put(item, "jenis", KindWord(change.kind));
-      Put(item, "kelas", std::string("perubahan-") + KindWord(change.kind));
+      Put(item, "jenis", ChangeKindWord(change.kind));
+      Put(item, "kelas",
+          std::string("perubahan-") + ChangeKindWord(change.kind));
       Put(item, "kunci", change.key);
       Put(item, "nama", change.nama);
       Put(item, "dari", change.from);
