@@ -54,6 +54,17 @@ TEST_CASE("a version entry needs exactly one of ref and dir") {
         "ref) or `dir` (a folder)");
 }
 
+TEST_CASE("two versions with one name are an error") {
+  MemoryFileSystem fs = testing::ValidTree();
+  fs.Write("site.yaml",
+           "judul: Uji\nversi:\n  - { nama: a, ref: HEAD }\n"
+           "  - { nama: a, ref: v1 }\n");
+  testing::Checked c = testing::Check(fs);
+  REQUIRE(c.Lines().size() == 1);
+  CHECK(c.Lines()[0] ==
+        "site.yaml:4:13: error: two versions are named `a` (first at line 3)");
+}
+
 TEST_CASE("a missing site.yaml is reported, not a crash") {
   MemoryFileSystem fs;
   fs.Write("kota/unit.yaml", "nama: Kota\n");

@@ -69,10 +69,12 @@ struct LoadedVersion {
 
 // What a version's output depends on besides its commit: the generator,
 // the theme, and the list of versions (its switcher and Perubahan page).
+// With --pdf, the carried-over folder must hold PDFs too.
 std::string StampOf(const LoadedVersion& v, const std::string& theme_hash,
-                    const std::string& versions_hash) {
+                    const std::string& versions_hash, bool pdf) {
   return "commit " + v.commit + "\ngenerator " + kVersion + "\ntheme " +
-         theme_hash + "\nversions " + versions_hash + "\n";
+         theme_hash + "\nversions " + versions_hash + "\npdf " +
+         (pdf ? "yes" : "no") + "\n";
 }
 
 std::string ReadSmallFile(const std::filesystem::path& path) {
@@ -205,7 +207,7 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
                      "",
                      versions[i].riwayat ? &*versions[i].riwayat : nullptr};
     if (!versions[i].commit.empty()) {
-      view.stamp = StampOf(versions[i], theme_hash, versions_hash);
+      view.stamp = StampOf(versions[i], theme_hash, versions_hash, options.pdf);
       std::filesystem::path old = std::filesystem::path(options.out_dir) /
                                   versions[i].nama / kStampFile;
       view.reuse = ReadSmallFile(old) == view.stamp;

@@ -57,6 +57,17 @@ TemplateData LinesData(const std::string& text) {
   return lines;
 }
 
+TemplateData TextsData(const std::vector<std::string>& items,
+                       const std::string& key) {
+  data list = ListData();
+  for (const std::string& text : items) {
+    data item;
+    Put(item, key, text);
+    list.push_back(item);
+  }
+  return list;
+}
+
 std::string FormatTarget(const Indikator& ind) {
   if (!ind.target) {
     return ind.target_keterangan.empty() ? kTanpaNilai : ind.target_keterangan;

@@ -100,6 +100,9 @@ TemplateData ListData();
 TemplateData LetteredData(const std::vector<std::string>& items);
 // One `{baris}` per line of `text`.
 TemplateData LinesData(const std::string& text);
+// One `{<key>}` per item.
+TemplateData TextsData(const std::vector<std::string>& items,
+                       const std::string& key);
 // `100 %`, `3 dokumen`, or the printed `target_keterangan`.
 std::string FormatTarget(const Indikator& indikator);
 // A computed value formatted, or "–".

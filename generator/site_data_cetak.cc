@@ -90,13 +90,7 @@ data LembarIki(const Jabatan& j) {
     }
     Put(row, "indikator", ind.nama);
     Put(row, "formulasi", LinesData(ind.formulasi));
-    data sumber = ListData();
-    for (const std::string& s : ind.sumber_data) {
-      data line;
-      Put(line, "baris", s);
-      sumber.push_back(line);
-    }
-    Put(row, "sumber_data", sumber);
+    Put(row, "sumber_data", TextsData(ind.sumber_data, "baris"));
     Put(row, "target", FormatTarget(ind));
     rows.push_back(row);
   }

@@ -43,13 +43,7 @@ data IndikatorData(const SiteContext& c, const std::string& page,
   Put(d, "nama", ind.nama);
   Put(d, "formulasi", LinesData(ind.formulasi));
   Put(d, "ada_formulasi", !ind.formulasi.empty());
-  data sumber = ListData();
-  for (const std::string& s : ind.sumber_data) {
-    data item;
-    Put(item, "teks", s);
-    sumber.push_back(item);
-  }
-  Put(d, "sumber_data", sumber);
+  Put(d, "sumber_data", TextsData(ind.sumber_data, "teks"));
   Put(d, "target", FormatTarget(ind));
   Put(d, "target_keterangan", ind.target ? ind.target_keterangan : "");
   Put(d, "satuan", ind.satuan);

@@ -101,6 +101,15 @@ void ParseSite(const YamlValue& root, Site* site) {
           "versi `nama` becomes a folder name: use letters, digits, `.`, "
           "`_` and `-` only");
     }
+    for (const VersionSpec& earlier : site->versi) {
+      if (!spec.nama.empty() && earlier.nama == spec.nama) {
+        root.source()->diagnostics->Error(
+            v.Get("nama").Pos(),
+            "two versions are named `" + spec.nama + "` (first at line " +
+                std::to_string(earlier.pos.line) + ")",
+            "each version is built into its own folder site/<nama>/");
+      }
+    }
     site->versi.push_back(spec);
   }
 }

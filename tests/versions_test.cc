@@ -60,6 +60,14 @@ void MakeHistory(testing::GitFixture* git) {
   git->CommitAndTag("IKI kedua", "v2");
 }
 
+// Options that build the fixture's content into `<repo>/site`.
+PipelineOptions FixtureOptions(const testing::GitFixture& git) {
+  PipelineOptions options;
+  options.content_dir = git.dir() + "/content";
+  options.out_dir = git.dir() + "/site";
+  return options;
+}
+
 ModelDiff DiffRefs(const std::string& content, const std::string& a,
                    const std::string& b) {
   std::string error;
@@ -140,9 +148,7 @@ TEST_CASE("a ref that does not exist or a folder that is no content tree") {
             "judul: Uji\nversi:\n  - { nama: baru, ref: v2 }\n"
             "  - { nama: hilang, ref: tidak-ada }\n");
   Diagnostics d;
-  PipelineOptions options;
-  options.content_dir = git.dir() + "/content";
-  options.out_dir = git.dir() + "/site";
+  PipelineOptions options = FixtureOptions(git);
   RealFileSystem content(options.content_dir);
   CHECK(RunPipeline(content, options, &d) == 1);
   CHECK(d.Format().find("error: versi `hilang`: git ref `tidak-ada` does not "
@@ -153,9 +159,7 @@ TEST_CASE(
     "a site with two versions from git: folders, versions.json, switcher") {
   testing::GitFixture git;
   MakeHistory(&git);
-  PipelineOptions options;
-  options.content_dir = git.dir() + "/content";
-  options.out_dir = git.dir() + "/site";
+  PipelineOptions options = FixtureOptions(git);
   RealFileSystem content(options.content_dir);
   Diagnostics d;
   REQUIRE(RunPipeline(content, options, &d) == 0);
@@ -225,9 +229,7 @@ std::map<std::string, std::string> Tree(const fs::path& root) {
 TEST_CASE("versions from commits are not rebuilt when their stamp matches") {
   testing::GitFixture git;
   MakeHistory(&git);
-  PipelineOptions options;
-  options.content_dir = git.dir() + "/content";
-  options.out_dir = git.dir() + "/site";
+  PipelineOptions options = FixtureOptions(git);
   RealFileSystem content(options.content_dir);
   Diagnostics d;
   REQUIRE(RunPipeline(content, options, &d) == 0);
@@ -244,6 +246,14 @@ TEST_CASE("versions from commits are not rebuilt when their stamp matches") {
   clean.out_dir = git.dir() + "/site-bersih";
   REQUIRE(RunPipeline(content, clean, &d) == 0);
   CHECK(Tree(site) == Tree(clean.out_dir));
+
+  // A --pdf build cannot reuse a folder built without PDFs.
+  std::ofstream(site / "lama/penanda.txt") << "dibawa";
+  PipelineOptions with_pdf = options;
+  with_pdf.pdf = true;
+  with_pdf.pdf_only = {"tidak-ada-dokumen-seperti-ini"};
+  REQUIRE(RunPipeline(content, with_pdf, &d) == 0);
+  CHECK_FALSE(fs::exists(site / "lama/penanda.txt"));
 
   // Another list of versions changes every switcher: all are rebuilt.
   std::ofstream(site / "lama/penanda.txt") << "dibawa";
