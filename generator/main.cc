@@ -103,6 +103,13 @@ int main(int argc, char** argv) {
   build->add_option(
       "--pdf-only", pdf_only,
       "Only documents whose path contains this text (repeatable)");
+  bool search = false;
+  std::string pagefind;
+  build->add_flag("--search", search,
+                  "Make a search index with Pagefind, when it is installed");
+  build->add_option("--pagefind", pagefind,
+                    "The Pagefind program (default: pagefind in PATH or "
+                    "node_modules/.bin)");
   std::string theme_dir;
   build->add_option("--theme", theme_dir,
                     "Theme folder (templates/, static/); default: the "
@@ -145,6 +152,8 @@ int main(int argc, char** argv) {
     options.pdf_engine = pdf_engine;
     options.pdf_jobs = pdf_jobs;
     options.pdf_only = pdf_only;
+    options.search = search;
+    options.pagefind = pagefind;
   }
   int status = sakip::RunPipeline(content, options, &diagnostics);
   return ReportAndExit(diagnostics, status, *build ? "build" : "check");

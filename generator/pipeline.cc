@@ -12,6 +12,7 @@
 #include "publish.h"
 #include "render_site.h"
 #include "resolve.h"
+#include "search_index.h"
 #include "theme.h"
 #include "version.h"
 
@@ -221,8 +222,19 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     }
     views.push_back(view);
   }
+  std::string pagefind;
+  if (options.search) {
+    pagefind = LocatePagefind(options.pagefind, options.content_dir);
+    if (pagefind.empty()) {
+      std::fprintf(stderr,
+                   "sakip: Pagefind not found; the site is built without "
+                   "search (install it with `npm install pagefind`)\n");
+    }
+  }
   OutputTree site = RenderSite(
-      views, theme, RenderOptions{options.dibangun, options.pdf}, diagnostics);
+      views, theme,
+      RenderOptions{options.dibangun, options.pdf, !pagefind.empty()},
+      diagnostics);
   if (diagnostics->has_errors()) return 1;
   // Before the swap: carry over the folders of versions that need no
   // rebuild, then make the PDFs of the others.
@@ -241,6 +253,18 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
             {options.out_dir, 0, 0},
             "cannot carry over version `" + view.nama + "`: " + ec.message());
       }
+    }
+    for (const VersionView& view : views) {
+      std::string error;
+      if (view.reuse || pagefind.empty() ||
+          BuildSearchIndex(pagefind, staging + "/" + view.nama, &error)) {
+        continue;
+      }
+      diagnostics->Error({options.out_dir, 0, 0},
+                         "search index of version `" + view.nama +
+                             "`: " + error,
+                         "run without --search, or check the Pagefind "
+                         "installation with `pagefind --version`");
     }
     if (!options.pdf) return;
     for (const VersionView& view : views) {

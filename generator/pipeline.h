@@ -26,6 +26,8 @@ struct PipelineOptions {
   int pdf_jobs = 0;  // 0: one per core
   // Only documents whose path contains one of these (all when empty).
   std::vector<std::string> pdf_only;
+  bool search = false;   // make a Pagefind search index, when available
+  std::string pagefind;  // the Pagefind program ("": look for it)
 };
 
 // Exit status of a run: 0 success, 1 content errors (or warnings under

@@ -5,6 +5,7 @@
 
 #include "open_data.h"
 #include "site_data.h"
+#include "site_extras.h"
 #include "urls.h"
 
 namespace sakip {
@@ -88,7 +89,9 @@ OutputTree RenderSite(const std::vector<VersionView>& versions,
                         &infos,
                         v.perubahan,
                         v.sebelumnya,
-                        v.riwayat};
+                        v.riwayat,
+                        options.cari,
+                        versions.front().model->site.base_url};
     // Web pages in the `base` frame, printable documents in `cetak_base`.
     auto render = [&](std::vector<Page> pages, const std::string& frame) {
       for (Page& page : pages) {
@@ -99,7 +102,9 @@ OutputTree RenderSite(const std::vector<VersionView>& versions,
         out.Add(version + "/" + page.path, templates.Render(frame, layout));
       }
     };
-    render(BuildPages(context, diagnostics), "base");
+    std::vector<Page> pages = BuildPages(context, diagnostics);
+    if (options.cari) pages.push_back(CariPage());
+    render(std::move(pages), "base");
     render(BuildPrintPages(context, diagnostics), "cetak_base");
     for (const auto& [path, bytes] : theme.files) {
       if (path.rfind("static/", 0) == 0) {
@@ -109,14 +114,9 @@ OutputTree RenderSite(const std::vector<VersionView>& versions,
     RenderOpenData(*v.model, *v.results, version + "/data", &out);
   }
   out.Add("versions.json", listing.dump(1) + "\n");
-  const std::string first = versions.empty() ? "" : versions.front().nama;
-  out.Add("index.html",
-          "<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\">"
-          "<meta http-equiv=\"refresh\" content=\"0; url=" +
-              first +
-              "/index.html\"><title>Mengalihkan…</title></head><body><a "
-              "href=\"" +
-              first + "/index.html\">" + first + "</a></body></html>\n");
+  auto favicon = theme.files.find("static/favicon.svg");
+  AddRootFiles(infos, versions.empty() ? "" : versions.front().model->site.base_url,
+               favicon == theme.files.end() ? "" : favicon->second, &out);
   return out;
 }
 

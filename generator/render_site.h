@@ -19,6 +19,7 @@ namespace sakip {
 struct RenderOptions {
   std::string dibangun;  // build date as shown in the footer
   bool pdf = false;      // the build also makes PDFs: link them
+  bool cari = false;     // the build also makes a search index
 };
 
 // The folder name of the version built from the content tree: the first

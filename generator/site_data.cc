@@ -1,5 +1,7 @@
 #include "site_data.h"
 
+#include "site_extras.h"
+
 #include "charts.h"
 #include "graphviz.h"
 #include "indonesian_format.h"
@@ -407,6 +409,13 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   Put(d, "beranda", RelativeUrl(page.path, HomePath()));
   Put(d, "css", RelativeUrl(page.path, AssetPath("sakip.css")));
   Put(d, "data_url", RelativeUrl(page.path, "data/README.md"));
+  Put(d, "favicon", RelativeUrl(page.path, AssetPath("favicon.svg")));
+  Put(d, "kanonik",
+      AbsoluteUrl(c.base_url, c.versi + "/" + page.path));
+  if (c.cari) {
+    Put(d, "cari_url", RelativeUrl(page.path, CariPath()));
+    Put(d, "cari_js", RelativeUrl(page.path, AssetPath("cari.js")));
+  }
   data remah = List();
   for (const auto& [judul, path] : page.remah) {
     data item;

@@ -42,6 +42,16 @@ void ParseSite(const YamlValue& root, Site* site) {
   site->judul = map.String("judul", Need::kRequired).value_or("");
   site->deskripsi = map.String("deskripsi").value_or("");
   site->base_url = map.String("base_url").value_or("");
+  if (!site->base_url.empty() && site->base_url.rfind("https://", 0) != 0 &&
+      site->base_url.rfind("http://", 0) != 0) {
+    root.source()->diagnostics->Error(
+        map.Get("base_url").Pos(),
+        "`base_url` must be an absolute http(s) address, not `" +
+            site->base_url + "`",
+        "write it as the address readers open, e.g. "
+        "`https://sakip.example.go.id/`");
+    site->base_url.clear();
+  }
   site->tahun = map.Integer("tahun");
   site->kertas = map.Choice("kertas", {"F4", "A4"}).value_or("F4");
   site->izinkan_html = map.Bool("izinkan_html").value_or(false);

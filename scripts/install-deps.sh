@@ -16,6 +16,11 @@ if [ "${1:-build}" = test ]; then
              poppler-utils)
 fi
 
+# Node.js and npm fetch Pagefind (search) and the browser test driver.
+if ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then

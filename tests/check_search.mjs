@@ -1,0 +1,88 @@
+// Builds the sample site with a Pagefind index, serves it on loopback, and
+// types a jabatan name into the search box in headless Chromium.
+// Usage: node tests/check_search.mjs SAKIP SOURCE_DIR
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join, normalize, extname } from "node:path";
+
+const [sakip, src] = process.argv.slice(2);
+const { chromium } = await import(join(src, "node_modules/playwright-core/index.mjs"));
+const work = mkdtempSync(join(tmpdir(), "sakip-search-"));
+const site = join(work, "site");
+let failures = 0;
+const check = (ok, what) => {
+  console.log((ok ? "ok   " : "FAIL ") + what);
+  if (!ok) failures++;
+};
+
+execFileSync(sakip, ["build", "--content", join(src, "content"), "--out", site,
+  "--search", "--pagefind", join(src, "node_modules/.bin/pagefind")],
+  { stdio: "inherit" });
+check(existsSync(join(site, "2024/pagefind/pagefind.js")), "index written for 2024");
+check(existsSync(join(site, "arsip-iki-satpolpp/pagefind/pagefind.js")),
+  "index written for the archived version");
+
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript",
+  ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json",
+  ".wasm": "application/wasm" };
+const server = createServer((req, res) => {
+  let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+  let file = join(site, path);
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+  if (!file.startsWith(site) || !existsSync(file)) {
+    res.writeHead(404);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { "Content-Type": types[extname(file)] || "application/octet-stream" });
+  res.end(readFileSync(file));
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"] });
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // From a deep page: the box is in the header of every page.
+  await page.goto(`${base}/2024/pemkab-lumajang/satpol-pp/index.html`);
+  check(await page.isVisible("#kata-cari"), "search box visible on a unit page");
+  await page.fill("#kata-cari", "Kepala Seksi Ketentraman");
+  await page.press("#kata-cari", "Enter");
+  await page.waitForURL(/cari\.html\?q=/);
+  await page.waitForSelector("#hasil-cari li a", { timeout: 10000 });
+  const first = await page.textContent("#hasil-cari li a");
+  check(/Ketentraman/i.test(first), `first result names the jabatan: ${first}`);
+  // On the search page: results follow the typing.
+  await page.fill("#kata-cari", "");
+  await page.type("#kata-cari", "Sekretaris Camat", { delay: 30 });
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("#hasil-cari li a")].some((a) => /Sekretaris/i.test(a.textContent)),
+    null, { timeout: 10000 });
+  const link = await page.getAttribute("#hasil-cari li a", "href");
+  const response = await page.goto(new URL(link, page.url()).href);
+  check(response.status() === 200, `result link ${link} opens`);
+  check(/Sekretaris/i.test(await page.textContent("h1")), "result page is the jabatan");
+  await page.goto(`${base}/2024/cari.html?q=zzzqqq`);
+  await page.waitForFunction(() => document.getElementById("status-cari").textContent.includes("Tidak ada"));
+  check(true, "no results message");
+  check(errors.length === 0, `no page errors ${errors.join("; ")}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// Without Pagefind: the site builds and has no box.
+const bare = join(work, "bare");
+execFileSync(sakip, ["build", "--content", join(src, "content"), "--out", bare,
+  "--search", "--pagefind", "/nonexistent/pagefind"], { stdio: "pipe" });
+const home = readFileSync(join(bare, "2024/index.html"), "utf8");
+check(!home.includes("kotak-cari") && !existsSync(join(bare, "2024/cari.html")),
+  "without Pagefind: no search box, no search page");
+rmSync(work, { recursive: true, force: true });
+console.log(failures ? `check_search: ${failures} failed` : "check_search: all passed");
+process.exit(failures ? 1 : 0);
