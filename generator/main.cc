@@ -11,6 +11,7 @@
 #include "file_system.h"
 #include "indonesian_format.h"
 #include "pipeline.h"
+#include "scaffold.h"
 #include "version.h"
 
 namespace {
@@ -64,6 +65,42 @@ int RunDiff(const std::string& content_dir, const std::string& from,
   std::cout << (format == "json"       ? sakip::FormatDiffJson(result)
                 : format == "markdown" ? sakip::FormatDiffMarkdown(result)
                                        : sakip::FormatDiffText(result));
+  return 0;
+}
+
+// `sakip new KIND ...`: writes one starting file into the content folder.
+int RunNew(const std::string& content_dir, const std::string& kind,
+           const std::vector<std::string>& args) {
+  sakip::RealFileSystem content(content_dir);
+  if (!content.IsDir("")) {
+    std::cerr << "sakip new: content folder `" << content_dir
+              << "` does not exist (use --content DIR)\n";
+    return 2;
+  }
+  // Problems elsewhere in the content do not stop scaffolding.
+  sakip::Diagnostics ignored;
+  sakip::Model model = sakip::LoadAndResolve(content, content_dir, &ignored);
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  sakip::NewFile file =
+      kind == "unit" ? sakip::NewUnit(model, args[0])
+      : kind == "jabatan"
+          ? sakip::NewJabatan(model, args[0], args[1])
+          : sakip::NewKeputusan(
+                model, args[0], args[1],
+                {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday});
+  if (!file.error.empty()) {
+    std::cerr << "sakip new: " << file.error << "\n";
+    return 1;
+  }
+  std::string path = content_dir + "/" + file.path;
+  std::string error;
+  if (!sakip::WriteNewFile(path, file.text, &error)) {
+    std::cerr << "sakip new: " << error << "\n";
+    return 1;
+  }
+  std::cout << "wrote " << path << "\n";
   return 0;
 }
 
@@ -128,7 +165,31 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
 
+  CLI::App* make = app.add_subcommand(
+      "new", "Write a commented starting file that sakip check accepts");
+  make->require_subcommand(1);
+  make->add_option("--content", content_dir, "Content folder")
+      ->capture_default_str();
+  std::string unit_path, new_id;
+  CLI::App* new_unit = make->add_subcommand("unit", "A unit folder");
+  new_unit->add_option("PATH", unit_path, "Folder below the content folder")
+      ->required();
+  CLI::App* new_jabatan = make->add_subcommand("jabatan", "A jabatan file");
+  CLI::App* new_keputusan =
+      make->add_subcommand("keputusan", "A keputusan file");
+  for (CLI::App* sub : {new_jabatan, new_keputusan}) {
+    sub->add_option("UNIT", unit_path, "The unit's folder")->required();
+    sub->add_option("ID", new_id, "The new file's id")->required();
+  }
+
   CLI11_PARSE(app, argc, argv);
+
+  if (*make) {
+    std::string kind = *new_unit      ? "unit"
+                       : *new_jabatan ? "jabatan"
+                                      : "keputusan";
+    return RunNew(content_dir, kind, {unit_path, new_id});
+  }
 
   if (*diff) return RunDiff(content_dir, from, to, format);
 

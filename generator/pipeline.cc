@@ -260,11 +260,11 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
           BuildSearchIndex(pagefind, staging + "/" + view.nama, &error)) {
         continue;
       }
-      diagnostics->Error({options.out_dir, 0, 0},
-                         "search index of version `" + view.nama +
-                             "`: " + error,
-                         "run without --search, or check the Pagefind "
-                         "installation with `pagefind --version`");
+      diagnostics->Error(
+          {options.out_dir, 0, 0},
+          "search index of version `" + view.nama + "`: " + error,
+          "run without --search, or check the Pagefind "
+          "installation with `pagefind --version`");
     }
     if (!options.pdf) return;
     for (const VersionView& view : views) {

@@ -115,7 +115,8 @@ OutputTree RenderSite(const std::vector<VersionView>& versions,
   }
   out.Add("versions.json", listing.dump(1) + "\n");
   auto favicon = theme.files.find("static/favicon.svg");
-  AddRootFiles(infos, versions.empty() ? "" : versions.front().model->site.base_url,
+  AddRootFiles(infos,
+               versions.empty() ? "" : versions.front().model->site.base_url,
                favicon == theme.files.end() ? "" : favicon->second, &out);
   return out;
 }

@@ -28,7 +28,8 @@ std::string LocatePagefind(const std::string& configured,
   }
   std::string in_path = FindProgram("pagefind");
   if (!in_path.empty()) return in_path;
-  std::vector<std::filesystem::path> candidates = {"node_modules/.bin/pagefind"};
+  std::vector<std::filesystem::path> candidates = {
+      "node_modules/.bin/pagefind"};
   if (!content_dir.empty()) {
     candidates.push_back(std::filesystem::absolute(content_dir).parent_path() /
                          "node_modules/.bin/pagefind");

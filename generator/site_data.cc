@@ -1,12 +1,11 @@
 #include "site_data.h"
 
-#include "site_extras.h"
-
 #include "charts.h"
 #include "graphviz.h"
 #include "indonesian_format.h"
 #include "nip.h"
 #include "resolve.h"
+#include "site_extras.h"
 #include "urls.h"
 
 namespace sakip {
@@ -410,8 +409,7 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   Put(d, "css", RelativeUrl(page.path, AssetPath("sakip.css")));
   Put(d, "data_url", RelativeUrl(page.path, "data/README.md"));
   Put(d, "favicon", RelativeUrl(page.path, AssetPath("favicon.svg")));
-  Put(d, "kanonik",
-      AbsoluteUrl(c.base_url, c.versi + "/" + page.path));
+  Put(d, "kanonik", AbsoluteUrl(c.base_url, c.versi + "/" + page.path));
   if (c.cari) {
     Put(d, "cari_url", RelativeUrl(page.path, CariPath()));
     Put(d, "cari_js", RelativeUrl(page.path, AssetPath("cari.js")));

@@ -39,7 +39,7 @@ struct SiteContext {
   const ModelDiff* perubahan = nullptr;     // against the older version
   std::string sebelumnya;                   // its name
   const JabatanHistory* riwayat = nullptr;  // from git, by `unit/jabatan`
-  bool cari = false;  // a Pagefind index is made: show the search box
+  bool cari = false;     // a Pagefind index is made: show the search box
   std::string base_url;  // the current site.yaml's, for canonical URLs
 };
 

@@ -51,8 +51,7 @@ std::string NotFoundPage(const std::string& home) {
          "<h1>Halaman tidak ditemukan</h1>\n<p>Halaman yang Anda cari tidak "
          "ada atau telah dipindahkan. Jabatan dan indikator bisa berpindah "
          "antarversi.</p>\n<p><a href=\"" +
-         EscapeHtml(home) +
-         "\">Kembali ke beranda</a></p>\n</body>\n</html>\n";
+         EscapeHtml(home) + "\">Kembali ke beranda</a></p>\n</body>\n</html>\n";
 }
 
 }  // namespace
@@ -68,9 +67,8 @@ void AddRootFiles(const std::vector<VersionInfo>& versions,
     robots += "Sitemap: " + AbsoluteUrl(base_url, "sitemap.xml") + "\n";
   }
   out->Add("robots.txt", robots);
-  out->Add("404.html", NotFoundPage(base_url.empty()
-                                        ? "/"
-                                        : AbsoluteUrl(base_url, "")));
+  out->Add("404.html",
+           NotFoundPage(base_url.empty() ? "/" : AbsoluteUrl(base_url, "")));
   if (!favicon_svg.empty()) out->Add("favicon.svg", favicon_svg);
 }
 
