@@ -12,6 +12,7 @@
 #include "indonesian_format.h"
 #include "pipeline.h"
 #include "scaffold.h"
+#include "serve.h"
 #include "version.h"
 
 namespace {
@@ -182,6 +183,18 @@ int main(int argc, char** argv) {
     sub->add_option("ID", new_id, "The new file's id")->required();
   }
 
+  CLI::App* serve = app.add_subcommand(
+      "serve",
+      "Build, serve the site on 127.0.0.1 and rebuild when files change");
+  int port = 8080;
+  serve->add_option("--content", content_dir, "Content folder")
+      ->capture_default_str();
+  serve->add_option("--out", out_dir, "Output folder")->capture_default_str();
+  serve->add_option("--port", port, "Port (0: any free port)")
+      ->capture_default_str();
+  serve->add_option("--theme", theme_dir, "Theme folder");
+  serve->add_flag("--search", search, "Also make the search index");
+
   CLI11_PARSE(app, argc, argv);
 
   if (*make) {
@@ -215,6 +228,26 @@ int main(int argc, char** argv) {
     options.pdf_only = pdf_only;
     options.search = search;
     options.pagefind = pagefind;
+  }
+  if (*serve) {
+    options.out_dir = out_dir;
+    options.content_dir = content_dir;
+    options.theme_dir = theme_dir;
+    options.search = search;
+    sakip::ServeOptions serving;
+    serving.port = port;
+    serving.out_dir = out_dir;
+    serving.watch = {content_dir};
+    if (!theme_dir.empty()) serving.watch.push_back(theme_dir);
+    serving.build = [&]() {
+      sakip::Diagnostics run;
+      options.dibangun = BuildDate();
+      int status = sakip::RunPipeline(content, options, &run);
+      std::string report = run.Format();
+      ReportAndExit(run, status, "build");
+      return sakip::BuildOutcome{status == 0, report};
+    };
+    return sakip::Serve(serving);
   }
   int status = sakip::RunPipeline(content, options, &diagnostics);
   return ReportAndExit(diagnostics, status, *build ? "build" : "check");
