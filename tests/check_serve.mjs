@@ -1,13 +1,14 @@
 // Starts `sakip serve` on a free loopback port over a copy of content/,
 // edits files and watches the served pages follow, in headless Chromium.
-// Usage: node tests/check_serve.mjs SAKIP SOURCE_DIR
+// Usage: node tests/check_serve.mjs SAKIP SOURCE_DIR [LIMIT_MS]
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const [sakip, src] = process.argv.slice(2);
+const [sakip, src, limitArg] = process.argv.slice(2);
+const limit = Number(limitArg || 2000);
 const { chromium } = await import(join(src, "node_modules/playwright-core/index.mjs"));
 const work = mkdtempSync(join(tmpdir(), "sakip-serve-"));
 const content = join(work, "content");
@@ -46,7 +47,7 @@ function get(path) {
     req.end();
   });
 }
-async function waitFor(what, test, ms = 2000) {
+async function waitFor(what, test, ms = limit) {
   const start = Date.now();
   while (Date.now() - start < ms) {
     if (await test()) {
@@ -93,7 +94,7 @@ try {
     await page.goto(base + jabatanUrl);
     await sleep(500);  // the page has seen the current build
     writeFileSync(jabatanFile, original.replace(/target: [0-9.]+/, "target: seratus"));
-    await page.waitForSelector("#sakip-galat", { timeout: 3000 });
+    await page.waitForSelector("#sakip-galat", { timeout: limit + 1000 });
     const text = await page.textContent("#sakip-galat");
     check(/sekretaris\.md:\d+:\d+: error/.test(text), "overlay names file:line:col");
     check(stderr.includes("sekretaris.md"), "error printed in the terminal");
@@ -101,7 +102,7 @@ try {
     writeFileSync(jabatanFile, original.replace(/^nama: .*$/m, "nama: Sekretaris Sudah Diperbaiki"));
     await page.waitForFunction(() => document.querySelector("h1") &&
       document.querySelector("h1").textContent.includes("Diperbaiki") &&
-      !document.getElementById("sakip-galat"), null, { timeout: 3000 });
+      !document.getElementById("sakip-galat"), null, { timeout: limit + 1000 });
     check(true, "fixed: page reloaded, overlay gone");
   } finally {
     await browser.close();
