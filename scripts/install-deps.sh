@@ -13,7 +13,7 @@ if [ "${1:-build}" = test ]; then
   # catch2 for the unit tests; tidy, xmllint, chromium and fonts for the
   # checks of the built site (tests/check_site.sh).
   packages+=(catch2 tidy libxml2-utils chromium fonts-dejavu-core python3
-             poppler-utils)
+             poppler-utils python3-yaml python3-jsonschema)
 fi
 
 # Node.js and npm fetch Pagefind (search) and the browser test driver.
