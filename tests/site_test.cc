@@ -174,3 +174,79 @@ TEST_CASE("a broken template names the file") {
 
 }  // namespace
 }  // namespace sakip
+
+namespace sakip {
+namespace {
+
+TEST_CASE("sitemap, robots.txt, 404 page, canonical URLs and favicon") {
+  fs::path out = testing::BuildSampleSite("site-extras");
+  std::string sitemap = testing::ReadText((out / "sitemap.xml").string());
+  std::regex loc("<loc>https://sakip\\.example\\.go\\.id/([^<]*)</loc>");
+  std::set<std::string> listed;
+  for (std::sregex_iterator it(sitemap.begin(), sitemap.end(), loc), end;
+       it != end; ++it) {
+    listed.insert((*it)[1]);
+  }
+  // Every web page of both versions, and only those.
+  std::set<std::string> pages;
+  for (const char* version : {"2024", "arsip-iki-satpolpp"}) {
+    for (const fs::path& p : HtmlFiles(out / version)) {
+      std::string rel = p.lexically_relative(out).string();
+      if (rel.find("/cetak/") == std::string::npos &&
+          rel.find("/cari.html") == std::string::npos) {
+        pages.insert(rel);
+      }
+    }
+  }
+  CHECK(listed == pages);
+  CHECK(listed.size() > 100);
+  CHECK(testing::ReadText((out / "robots.txt").string()) ==
+        "User-agent: *\nAllow: /\nSitemap: "
+        "https://sakip.example.go.id/sitemap.xml\n");
+  std::string not_found = testing::ReadText((out / "404.html").string());
+  CHECK_THAT(not_found, Catch::Contains("Halaman tidak ditemukan"));
+  CHECK_THAT(not_found,
+             Catch::Contains("href=\"https://sakip.example.go.id/\""));
+  CHECK(not_found.find("stylesheet") == std::string::npos);  // self-contained
+  std::string page = testing::ReadText(
+      (out / "arsip-iki-satpolpp/pemkab-lumajang/satpol-pp/index.html")
+          .string());
+  CHECK_THAT(page, Catch::Contains(
+                       "<link rel=\"canonical\" href=\"https://"
+                       "sakip.example.go.id/arsip-iki-satpolpp/pemkab-lumajang/"
+                       "satpol-pp/index.html\">"));
+  CHECK_THAT(page, Catch::Contains(
+                       "<meta property=\"og:title\" content=\"Satuan Polisi "
+                       "Pamong Praja\">"));
+  CHECK_THAT(page, Catch::Contains("href=\"../../aset/favicon.svg\""));
+  CHECK(fs::exists(out / "arsip-iki-satpolpp/aset/favicon.svg"));
+  CHECK(fs::exists(out / "favicon.svg"));
+  // Built without --search: no box, no search page.
+  CHECK(page.find("kotak-cari") == std::string::npos);
+  CHECK_FALSE(fs::exists(out / "2024/cari.html"));
+  fs::remove_all(out);
+}
+
+TEST_CASE("without base_url: no sitemap, no canonical URL") {
+  std::string out = BuildTree(testing::ValidTree(), "no-base-url");
+  CHECK_FALSE(fs::exists(out + "/sitemap.xml"));
+  CHECK(testing::ReadText(out + "/robots.txt") == "User-agent: *\nAllow: /\n");
+  CHECK_THAT(testing::ReadText(out + "/404.html"),
+             Catch::Contains("href=\"/\""));
+  std::string home = testing::ReadText(out + "/2024/index.html");
+  CHECK(home.find("rel=\"canonical\"") == std::string::npos);
+  fs::remove_all(out);
+}
+
+TEST_CASE("base_url must be an http(s) address") {
+  MemoryFileSystem fs = testing::ValidTree();
+  fs.Write("site.yaml", "judul: Uji\nbase_url: sakip.example.go.id\n");
+  auto checked = testing::Check(fs);
+  REQUIRE(checked.Lines().size() == 1);
+  CHECK_THAT(checked.Lines()[0],
+             Catch::Contains("site.yaml:2:11: error: `base_url` must be an "
+                             "absolute http(s) address"));
+}
+
+}  // namespace
+}  // namespace sakip
