@@ -48,9 +48,8 @@ std::vector<DirEntry> RealFileSystem::ListDir(const std::string& path) const {
        it.increment(ec)) {
     fs::file_status status = it->symlink_status(ec);
     if (ec) break;
-    if (fs::is_symlink(status)) continue;
-    entries.push_back(
-        {it->path().filename().string(), fs::is_directory(status)});
+    entries.push_back({it->path().filename().string(), fs::is_directory(status),
+                       fs::is_symlink(status)});
   }
   std::sort(
       entries.begin(), entries.end(),

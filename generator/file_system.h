@@ -15,6 +15,9 @@ namespace sakip {
 struct DirEntry {
   std::string name;
   bool is_dir = false;
+  // A symbolic link: listed so that the loader can report it, never
+  // followed (it could lead out of the content folder).
+  bool is_link = false;
 };
 
 class FileSystem {
@@ -32,8 +35,8 @@ class FileSystem {
       const std::string& path) const = 0;
 };
 
-// The real disk below `root`. Symbolic links are not followed out of the
-// tree: a link is reported as neither file nor folder.
+// The real disk below `root`. Symbolic links are never followed: ListDir
+// marks them `is_link`, and they are neither file nor folder.
 class RealFileSystem : public FileSystem {
  public:
   explicit RealFileSystem(std::string root);

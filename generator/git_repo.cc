@@ -108,7 +108,10 @@ class GitTreeFileSystem : public FileSystem {
     for (size_t i = 0; i < count; ++i) {
       const git_tree_entry* e = git_tree_entry_byindex(tree, i);
       git_object_t type = git_tree_entry_type(e);
-      if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) continue;
+      if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+        entries.push_back({git_tree_entry_name(e), false, true});
+        continue;
+      }
       if (type != GIT_OBJECT_TREE && type != GIT_OBJECT_BLOB) continue;
       entries.push_back({git_tree_entry_name(e), type == GIT_OBJECT_TREE});
     }

@@ -5,8 +5,10 @@
 #include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <vector>
 
 namespace sakip {
 namespace {
@@ -16,6 +18,8 @@ const icu::Locale& Indonesian() {
   return locale;
 }
 
+constexpr int kMaxDecimals = 9;
+
 }  // namespace
 
 std::string FormatAngka(double value, int max_decimals) {
@@ -23,13 +27,23 @@ std::string FormatAngka(double value, int max_decimals) {
   // Avoid printing "-0" for values that round to zero.
   double scale = std::pow(10.0, max_decimals);
   if (std::round(value * scale) == 0) value = 0;
+  // Making a formatter costs far more than formatting; they are immutable
+  // and safe to share between threads, so each precision is made once.
+  static const std::vector<icu::number::LocalizedNumberFormatter> kFormatters =
+      [] {
+        std::vector<icu::number::LocalizedNumberFormatter> formatters;
+        for (int decimals = 0; decimals <= kMaxDecimals; ++decimals) {
+          formatters.push_back(
+              icu::number::NumberFormatter::withLocale(Indonesian())
+                  .precision(icu::number::Precision::maxFraction(decimals))
+                  .roundingMode(UNUM_ROUND_HALFUP));
+        }
+        return formatters;
+      }();
+  max_decimals = std::clamp(max_decimals, 0, kMaxDecimals);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString formatted =
-      icu::number::NumberFormatter::withLocale(Indonesian())
-          .precision(icu::number::Precision::maxFraction(max_decimals))
-          .roundingMode(UNUM_ROUND_HALFUP)
-          .formatDouble(value, status)
-          .toString(status);
+      kFormatters[max_decimals].formatDouble(value, status).toString(status);
   if (U_FAILURE(status)) return std::to_string(value);
   std::string out;
   formatted.toUTF8String(out);

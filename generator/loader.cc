@@ -123,6 +123,7 @@ class Loader {
       unit = LoadUnit(dir, parent, model);
     }
     for (const DirEntry& entry : fs_.ListDir(dir)) {
+      if (entry.is_link) ReportLink(JoinPath(dir, entry.name));
       if (!entry.is_dir || entry.name[0] == '.') continue;
       if (unit != nullptr && unit->path == dir &&
           IsReservedFolder(entry.name)) {
@@ -164,6 +165,26 @@ class Loader {
     return unit;
   }
 
+  // Links are reported where they are found (the walk of the folder that
+  // holds them); the logo is checked by name.
+  void ReportLink(const std::string& path) {
+    if (!reported_links_.insert(path).second) return;
+    diagnostics_->Error({Display(path), 0, 0},
+                        "is a symbolic link; links are not followed, since "
+                        "one could lead out of the content folder",
+                        "replace the link with a copy of the file or folder");
+  }
+
+  bool IsLink(const std::string& path) {
+    size_t slash = path.rfind('/');
+    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+    std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+    for (const DirEntry& entry : fs_.ListDir(dir)) {
+      if (entry.name == name) return entry.is_link;
+    }
+    return false;
+  }
+
   void CheckLogo(const Unit& unit) {
     const std::string& logo = unit.kop.logo;
     bool escapes = logo[0] == '/' || logo.find("..") != std::string::npos ||
@@ -173,6 +194,8 @@ class Loader {
                           "`logo` must name a file inside the unit folder",
                           "put the logo next to unit.yaml and write its file "
                           "name, e.g. `logo: logo.svg`");
+    } else if (IsLink(JoinPath(unit.path, logo))) {
+      ReportLink(JoinPath(unit.path, logo));
     } else if (!fs_.IsFile(JoinPath(unit.path, logo))) {
       diagnostics_->Error(
           unit.kop.logo_pos,
@@ -187,7 +210,8 @@ class Loader {
     std::string dir = JoinPath(unit.path, folder);
     for (const DirEntry& entry : fs_.ListDir(dir)) {
       std::string path = JoinPath(dir, entry.name);
-      if (entry.is_dir || entry.name[0] == '.') continue;
+      if (entry.is_link) ReportLink(path);
+      if (entry.is_dir || entry.is_link || entry.name[0] == '.') continue;
       if (!EndsWith(entry.name, extension)) {
         diagnostics_->Warning({Display(path), 0, 0}, "ignored: only " +
                                                          extension +
@@ -276,6 +300,7 @@ class Loader {
   const LoadOptions& options_;
   Diagnostics* diagnostics_;
   std::set<std::string> version_dirs_;
+  std::set<std::string> reported_links_;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "diff.h"
 #include "loader.h"
 #include "pdf.h"
+#include "phase_timer.h"
 #include "publish.h"
 #include "render_site.h"
 #include "resolve.h"
@@ -161,7 +162,9 @@ std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
 
 int RunPipeline(const FileSystem& content, const PipelineOptions& options,
                 Diagnostics* diagnostics) {
+  PhaseTimer timer;
   Model model = LoadAndResolve(content, options.display_root, diagnostics);
+  timer.Mark("load");
   if (options.out_dir.empty()) {
     ComputeResults(model, diagnostics);
     bool failed = diagnostics->has_errors() ||
@@ -180,6 +183,7 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
       versions.push_back(std::move(*v));
     }
   }
+  timer.Mark("versions");
   bool failed = diagnostics->has_errors() ||
                 (options.strict && diagnostics->warning_count() > 0);
   if (failed || versions.empty()) return 1;
@@ -231,10 +235,12 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
                    "search (install it with `npm install pagefind`)\n");
     }
   }
+  timer.Mark("diff");
   OutputTree site = RenderSite(
       views, theme,
       RenderOptions{options.dibangun, options.pdf, !pagefind.empty()},
       diagnostics);
+  timer.Mark("render");
   if (diagnostics->has_errors()) return 1;
   // Before the swap: carry over the folders of versions that need no
   // rebuild, then make the PDFs of the others.
@@ -279,6 +285,7 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     diagnostics->Error({options.out_dir, 0, 0}, error);
     return 2;
   }
+  timer.Mark("publish");
   return diagnostics->has_errors() ? 1 : 0;
 }
 

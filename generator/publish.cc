@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -40,6 +41,40 @@ fs::path Sibling(const fs::path& out, const std::string& tag) {
   return out.parent_path() / name.str();
 }
 
+// Held while a build writes next to `out`: builds of one folder (`sakip
+// serve` and a `sakip build` at the same time) take turns. The lock file
+// stays; it is empty.
+class OutputLock {
+ public:
+  explicit OutputLock(const fs::path& out) {
+    fs::path path =
+        out.parent_path() / ("." + out.filename().string() + ".lock");
+    fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ >= 0) flock(fd_, LOCK_EX);
+  }
+  ~OutputLock() {
+    if (fd_ >= 0) close(fd_);  // releases the lock
+  }
+  OutputLock(const OutputLock&) = delete;
+  OutputLock& operator=(const OutputLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+// Staging folders of builds that were killed: with the lock held, no other
+// build is using them.
+void RemoveAbandonedStaging(const fs::path& out) {
+  std::string prefix = "." + out.filename().string() + ".new-";
+  std::error_code ec;
+  for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->path().filename().string().rfind(prefix, 0) == 0) {
+      fs::remove_all(it->path(), ec);
+    }
+  }
+}
+
 }  // namespace
 
 bool IsSafeRelativePath(const std::string& path) {
@@ -70,8 +105,10 @@ bool Publish(
              kOutputMarker + "); choose another --out folder";
     return false;
   }
+  fs::create_directories(out.parent_path(), ec);
+  OutputLock lock(out);
+  RemoveAbandonedStaging(out);
   fs::path staging = Sibling(out, "new");
-  fs::remove_all(staging, ec);
   for (const auto& [path, contents] : tree.files()) {
     if (!IsSafeRelativePath(path)) {
       *error = "refusing to write outside the output folder: " + path;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "open_data.h"
+#include "phase_timer.h"
 #include "site_data.h"
 #include "site_extras.h"
 #include "urls.h"
@@ -102,10 +103,16 @@ OutputTree RenderSite(const std::vector<VersionView>& versions,
         out.Add(version + "/" + page.path, templates.Render(frame, layout));
       }
     };
+    PhaseTimer timer;
     std::vector<Page> pages = BuildPages(context, diagnostics);
     if (options.cari) pages.push_back(CariPage());
+    timer.Mark("web data");
     render(std::move(pages), "base");
-    render(BuildPrintPages(context, diagnostics), "cetak_base");
+    timer.Mark("web html");
+    std::vector<Page> print_pages = BuildPrintPages(context, diagnostics);
+    timer.Mark("print data");
+    render(std::move(print_pages), "cetak_base");
+    timer.Mark("print html");
     for (const auto& [path, bytes] : theme.files) {
       if (path.rfind("static/", 0) == 0) {
         out.Add(version + "/" + AssetPath(path.substr(7)), bytes);

@@ -138,6 +138,24 @@ try:
     check(os.path.exists(os.path.join(
         bare, '2024/cetak/pemkot-probolinggo/kecamatan-kanigaran/keputusan/iki-2024.html')),
         'HTML written without the engine')
+
+    # A failed engine loses nothing: after a content change, a build without
+    # the engine keeps the previous PDF (and says so by failing).
+    a4_pdf = os.path.join(
+        work, 'site-a4/2024/cetak/pemkot-probolinggo/kecamatan-kanigaran/keputusan/iki-2024.pdf')
+    before = open(a4_pdf, 'rb').read()
+    decree_path = os.path.join(a4, 'pemkot-probolinggo/kecamatan-kanigaran/keputusan/iki-2024.md')
+    changed = open(decree_path, encoding='utf-8').read().replace(
+        '700.1.1.4/54/425.504/2024', '700.1.1.4/99/425.504/2024')
+    open(decree_path, 'w', encoding='utf-8').write(changed)
+    result = subprocess.run([sakip, 'build', '--content', a4, '--out', os.path.join(work, 'site-a4'),
+                             '--pdf', '--pdf-only', 'keputusan/iki-2024'],
+                            capture_output=True, text=True, env={'PATH': '/nonexistent'})
+    check(result.returncode == 1, f'failed engine exits 1, got {result.returncode}')
+    check(os.path.exists(a4_pdf) and open(a4_pdf, 'rb').read() == before,
+          'the previous PDF is kept when the engine fails')
+    check('99/425.504' in open(a4_pdf[:-4] + '.html', encoding='utf-8').read(),
+          'the print HTML is updated')
 finally:
     shutil.rmtree(work, ignore_errors=True)
 
