@@ -13,7 +13,8 @@ if [ "${1:-build}" = test ]; then
   # catch2 for the unit tests; tidy, xmllint, chromium and fonts for the
   # checks of the built site (tests/check_site.sh).
   packages+=(catch2 tidy libxml2-utils chromium fonts-dejavu-core python3
-             poppler-utils python3-yaml python3-jsonschema)
+             poppler-utils python3-yaml python3-jsonschema
+             clang libclang-rt-14-dev)  # libFuzzer targets (fuzz/run.sh)
 fi
 
 # Node.js and npm fetch Pagefind (search) and the browser test driver.

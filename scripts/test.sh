@@ -17,3 +17,6 @@ cmake --build build-asan
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+# Each libFuzzer target for 60 s (clang, ASan+UBSan); a crash fails the run.
+fuzz/run.sh 60

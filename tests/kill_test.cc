@@ -123,5 +123,26 @@ TEST_CASE("a build killed at random moments leaves a complete site") {
   fs::remove_all(work);
 }
 
+TEST_CASE("a build that fails on a content error leaves the site as it was") {
+  fs::path work = fs::temp_directory_path() /
+                  ("sakip-failed-build-" + std::to_string(::getpid()));
+  fs::remove_all(work);
+  fs::create_directories(work);
+  fs::copy(testing::SourceDir() + "/content", work / "content",
+           fs::copy_options::recursive);
+  fs::path out = work / "site";
+  REQUIRE(Wait(StartBuild(work / "content", out)) == 0);
+  Tree before = ReadTree(out);
+  fs::path jabatan = work /
+                     "content/pemkab-lumajang/satpol-pp/jabatan/"
+                     "sekretaris.md";
+  std::string text = testing::ReadText(jabatan.string());
+  std::ofstream(jabatan) << std::regex_replace(text, std::regex("target: 100"),
+                                               "target: seratus");
+  CHECK(Wait(StartBuild(work / "content", out)) == 1);
+  CHECK(ReadTree(out) == before);
+  fs::remove_all(work);
+}
+
 }  // namespace
 }  // namespace sakip
