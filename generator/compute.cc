@@ -124,10 +124,26 @@ const HasilIndikator* Results::Find(int year,
                                     const Indikator* indikator) const {
   auto it = hasil.find(year);
   if (it == hasil.end()) return nullptr;
+  auto by_year = index_.find(year);
+  if (by_year != index_.end()) {
+    auto found = by_year->second.find(indikator);
+    return found == by_year->second.end() ? nullptr
+                                          : &it->second[found->second];
+  }
   for (const HasilIndikator& h : it->second) {
     if (h.indikator == indikator) return &h;
   }
   return nullptr;
+}
+
+void Results::BuildIndex() {
+  index_.clear();
+  for (const auto& [year, list] : hasil) {
+    auto& by_indikator = index_[year];
+    for (size_t i = 0; i < list.size(); ++i) {
+      by_indikator.emplace(list[i].indikator, i);
+    }
+  }
 }
 
 int Results::TahunUtama(const Site& site) const {
@@ -325,7 +341,9 @@ class Computer {
 }  // namespace
 
 Results ComputeResults(const Model& model, Diagnostics* diagnostics) {
-  return Computer(model, diagnostics).Run();
+  Results results = Computer(model, diagnostics).Run();
+  results.BuildIndex();
+  return results;
 }
 
 }  // namespace sakip

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "diagnostic.h"
@@ -101,9 +102,14 @@ struct Results {
       per_unit_subtree;  // with sub-units
 
   const HasilIndikator* Find(int year, const Indikator* indikator) const;
+  // Makes Find constant-time; ComputeResults calls it.
+  void BuildIndex();
   // The year shown by default: site `tahun` when it has results, else the
   // latest year with results; 0 when there are none.
   int TahunUtama(const Site& site) const;
+
+ private:
+  std::map<int, std::unordered_map<const Indikator*, size_t>> index_;
 };
 
 // Computes every indicator of every jabatan for every year that has a

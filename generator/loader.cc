@@ -5,6 +5,7 @@
 
 #include "content_parsers.h"
 #include "front_matter.h"
+#include "stable_hash.h"
 #include "yaml_reader.h"
 
 namespace sakip {
@@ -71,6 +72,7 @@ class Loader {
       return std::nullopt;
     }
     diagnostics_->AddSource(Display(path), *text);
+    if (digest_) *digest_ += path + "\n" + StableHash(*text) + "\n";
     return text;
   }
 
@@ -94,7 +96,11 @@ class Loader {
       site->skala_predikat = DefaultPredikatScale();
       return;
     }
+    std::string digest;
+    digest_ = &digest;
     std::optional<std::string> text = Read("site.yaml");
+    digest_ = nullptr;
+    site->source_hash = StableHash(digest);
     YamlSource source;
     std::optional<YamlValue> root;
     if (text) root = ReadYaml("site.yaml", *text, &source);
@@ -148,6 +154,8 @@ class Loader {
     }
     std::string unit_file = JoinPath(dir, "unit.yaml");
     CheckId(unit->id, unit_file, "unit folder name");
+    std::string digest;
+    digest_ = &digest;
     if (std::optional<std::string> text = Read(unit_file)) {
       YamlSource source;
       if (std::optional<YamlValue> root = ReadYaml(unit_file, *text, &source)) {
@@ -162,6 +170,8 @@ class Loader {
     LoadJabatan(unit);
     LoadKeputusan(unit);
     LoadRealisasi(unit);
+    digest_ = nullptr;
+    unit->source_hash = StableHash(digest);
     return unit;
   }
 
@@ -301,6 +311,8 @@ class Loader {
   Diagnostics* diagnostics_;
   std::set<std::string> version_dirs_;
   std::set<std::string> reported_links_;
+  // While a unit (or site.yaml) is read: the paths and hashes of its files.
+  std::string* digest_ = nullptr;
 };
 
 }  // namespace

@@ -136,7 +136,8 @@ int main(int argc, char** argv) {
   build->add_option("--pdf-engine", pdf_engine, "PDF engine")
       ->check(CLI::IsMember({"chromium", "weasyprint"}))
       ->capture_default_str();
-  build->add_option("--jobs", pdf_jobs, "PDF jobs at once (0: one per core)");
+  build->add_option("--jobs", pdf_jobs,
+                    "Threads rendering pages and PDFs (0: one per core)");
   std::vector<std::string> pdf_only;
   build->add_option(
       "--pdf-only", pdf_only,
@@ -225,6 +226,7 @@ int main(int argc, char** argv) {
     options.pdf = pdf;
     options.pdf_engine = pdf_engine;
     options.pdf_jobs = pdf_jobs;
+    options.jobs = pdf_jobs;
     options.pdf_only = pdf_only;
     options.search = search;
     options.pagefind = pagefind;

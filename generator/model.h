@@ -46,6 +46,7 @@ struct Site {
   std::optional<int> tahun;
   std::string kertas = "F4";
   bool izinkan_html = false;  // pass raw HTML in Markdown through
+  std::string source_hash;    // of site.yaml
   std::vector<PredikatBand> skala_predikat;  // highest band first
   std::vector<VersionSpec> versi;
   SourcePos pos;
@@ -246,6 +247,9 @@ struct Unit {
   Reference pimpinan_ref;
   const Jabatan* pimpinan = nullptr;  // resolved (or the unit's root jabatan)
   std::string profil;                 // Markdown of index.md
+  // A hash of the unit's own files (not its sub-units'): pages made from
+  // them are kept by the next build while it stays the same.
+  std::string source_hash;
   std::vector<std::unique_ptr<Jabatan>> jabatan;  // sorted by id
   std::vector<std::unique_ptr<Keputusan>> keputusan;
   std::vector<std::unique_ptr<Realisasi>> realisasi;  // sorted by year

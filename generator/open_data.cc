@@ -221,7 +221,7 @@ ini) dan `jumlah_indikator`.
 }  // namespace
 
 void RenderOpenData(const Model& model, const Results& results,
-                    const std::string& prefix, OutputTree* out) {
+                    const std::string& prefix, OutputSink* out) {
   ordered_json rows = IndikatorRows(model, results);
   out->Add(prefix + "/indikator.json", rows.dump(1) + "\n");
   out->Add(prefix + "/indikator.csv", ToCsv(rows));

@@ -13,7 +13,7 @@ namespace sakip {
 
 // Adds the export files under `prefix` (e.g. "2024/data").
 void RenderOpenData(const Model& model, const Results& results,
-                    const std::string& prefix, OutputTree* out);
+                    const std::string& prefix, OutputSink* out);
 
 }  // namespace sakip
 

@@ -1,18 +1,45 @@
-// What renderers produce: files in memory, keyed by their path under the
-// output folder. Only publish.h writes them to disk.
+// Where renderers put what they produce: files keyed by their path under
+// the output folder. Renderers never touch the disk; the sink does (the
+// staging folder of publish.h), or keeps the files in memory (OutputTree,
+// for tests and checks).
 #ifndef SAKIP_OUTPUT_TREE_H_
 #define SAKIP_OUTPUT_TREE_H_
 
 #include <map>
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace sakip {
 
-class OutputTree {
+class OutputSink {
  public:
-  // Paths are '/'-separated, relative, without `..`; a second Add of the
-  // same path replaces the first.
-  void Add(const std::string& path, std::string contents) {
+  virtual ~OutputSink() = default;
+  // Paths are '/'-separated, relative, without `..`. `key` (optional)
+  // names everything the file was made from; a later build that computes
+  // the same key may keep the file instead of making it again.
+  // Safe to call from several threads.
+  virtual void Add(const std::string& path, std::string contents,
+                   const std::string& key = "") = 0;
+  // True when the previous build's file for `path` had `key` and is kept
+  // as it is: the caller need not make it.
+  virtual bool Keep(const std::string& path, const std::string& key) {
+    (void)path;
+    (void)key;
+    return false;
+  }
+};
+
+class OutputTree : public OutputSink {
+ public:
+  OutputTree() = default;
+  OutputTree(OutputTree&& other) noexcept : files_(std::move(other.files_)) {}
+
+  // A second Add of the same path replaces the first.
+  void Add(const std::string& path, std::string contents,
+           const std::string& key = "") override {
+    (void)key;
+    std::lock_guard<std::mutex> lock(mutex_);
     files_[path] = std::move(contents);
   }
   const std::map<std::string, std::string>& files() const { return files_; }
@@ -22,6 +49,7 @@ class OutputTree {
   }
 
  private:
+  std::mutex mutex_;
   std::map<std::string, std::string> files_;  // sorted: deterministic order
 };
 

@@ -75,17 +75,6 @@ bool CopyPrevious(const std::string& previous_dir, const std::string& pdf,
 
 }  // namespace
 
-std::string StableHash(const std::string& bytes) {
-  unsigned long long hash = 1469598103934665603ULL;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  char out[17];
-  std::snprintf(out, sizeof out, "%016llx", hash);
-  return out;
-}
-
 PdfReport RenderPdfs(const std::string& dir,
                      const std::vector<std::string>& html_paths,
                      const std::string& inputs_hash, const PdfOptions& options,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "stable_hash.h"
 
 namespace sakip {
 
@@ -33,9 +34,6 @@ PdfReport RenderPdfs(const std::string& dir,
                      const std::vector<std::string>& html_paths,
                      const std::string& inputs_hash, const PdfOptions& options,
                      Diagnostics* diagnostics);
-
-// FNV-1a, 64 bit, as 16 hex digits: stable across builds and machines.
-std::string StableHash(const std::string& bytes);
 
 // The name of the cache manifest inside the output folder.
 inline constexpr const char* kPdfManifest = "cetak/pdf-cache.json";

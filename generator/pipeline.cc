@@ -1,6 +1,7 @@
 #include "pipeline.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -22,13 +23,13 @@ namespace sakip {
 namespace {
 
 // The print HTML of one version, and PDFs of it in `version_dir`.
-void MakePdfs(const OutputTree& site, const Theme& theme,
+void MakePdfs(const std::vector<std::string>& site, const Theme& theme,
               const std::string& version_dir, const std::string& previous,
               const PipelineOptions& options, Diagnostics* diagnostics) {
   std::string prefix =
       std::filesystem::path(version_dir).filename().string() + "/";
   std::vector<std::string> documents;
-  for (const auto& [path, bytes] : site.files()) {
+  for (const std::string& path : site) {
     bool print = path.compare(0, prefix.size() + 6, prefix + "cetak/") == 0;
     if (!print || path.size() <= 5 || path.substr(path.size() - 5) != ".html") {
       continue;
@@ -236,28 +237,31 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     }
   }
   timer.Mark("diff");
-  OutputTree site = RenderSite(
-      views, theme,
-      RenderOptions{options.dibangun, options.pdf, !pagefind.empty()},
-      diagnostics);
+  Staging site(options.out_dir);
+  if (!site.ok()) {
+    diagnostics->Error({options.out_dir, 0, 0}, site.error());
+    return 2;
+  }
+  RenderSite(views, theme,
+             RenderOptions{options.dibangun, options.pdf, !pagefind.empty(),
+                           options.jobs},
+             &site, diagnostics);
   timer.Mark("render");
   if (diagnostics->has_errors()) return 1;
+  if (!site.ok()) {
+    diagnostics->Error({options.out_dir, 0, 0}, site.error());
+    return 2;
+  }
   // Before the swap: carry over the folders of versions that need no
   // rebuild, then make the PDFs of the others.
   auto before_swap = [&](const std::string& staging) {
     for (const VersionView& view : views) {
       if (!view.reuse) continue;
-      std::error_code ec;
-      std::filesystem::copy(
-          std::filesystem::path(options.out_dir) / view.nama,
-          std::filesystem::path(staging) / view.nama,
-          std::filesystem::copy_options::recursive |
-              std::filesystem::copy_options::overwrite_existing,
-          ec);
-      if (ec) {
+      std::string error;
+      if (!site.KeepFolder(view.nama, &error)) {
         diagnostics->Error(
             {options.out_dir, 0, 0},
-            "cannot carry over version `" + view.nama + "`: " + ec.message());
+            "cannot carry over version `" + view.nama + "`: " + error);
       }
     }
     for (const VersionView& view : views) {
@@ -275,17 +279,23 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     if (!options.pdf) return;
     for (const VersionView& view : views) {
       if (view.reuse) continue;
-      MakePdfs(site, theme, staging + "/" + view.nama,
+      MakePdfs(site.Paths(), theme, staging + "/" + view.nama,
                (std::filesystem::path(options.out_dir) / view.nama).string(),
                options, diagnostics);
     }
   };
+  before_swap(site.dir());
+  timer.Mark("index, pdf");
   std::string error;
-  if (!Publish(site, options.out_dir, &error, before_swap)) {
+  if (!site.Commit(&error)) {
     diagnostics->Error({options.out_dir, 0, 0}, error);
     return 2;
   }
   timer.Mark("publish");
+  if (std::getenv("SAKIP_TIMING")) {
+    std::fprintf(stderr, "sakip: %d file(s) written, %d unchanged\n",
+                 site.written(), site.unchanged());
+  }
   return diagnostics->has_errors() ? 1 : 0;
 }
 

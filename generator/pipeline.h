@@ -24,6 +24,7 @@ struct PipelineOptions {
   bool pdf = false;       // also make PDFs of the printable documents
   std::string pdf_engine = "chromium";
   int pdf_jobs = 0;  // 0: one per core
+  int jobs = 0;      // threads that render pages (0: one per core)
   // Only documents whose path contains one of these (all when empty).
   std::vector<std::string> pdf_only;
   bool search = false;   // make a Pagefind search index, when available

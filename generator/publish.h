@@ -1,12 +1,17 @@
 // Phase 5: the one place that writes output. Publishing is atomic: the new
-// site is written next to the old one and swapped in with one rename, so a
-// failed or killed build leaves the previous site complete. A non-empty
-// folder without the marker below is never replaced.
+// site is written into a staging folder next to the old one and swapped in
+// with one rename, so a failed or killed build leaves the previous site
+// complete. A non-empty folder without the marker below is never replaced.
 #ifndef SAKIP_PUBLISH_H_
 #define SAKIP_PUBLISH_H_
 
+#include <filesystem>
 #include <functional>
+#include <map>
+#include <mutex>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "output_tree.h"
 
@@ -14,6 +19,72 @@ namespace sakip {
 
 // Marks a folder as sakip's output, which the next build may replace.
 inline constexpr const char* kOutputMarker = ".sakip-output";
+// The key of every file made with one (OutputSink::Add), for the next build.
+inline constexpr const char* kKeysFile = ".sakip-keys";
+
+// Held while a build writes next to its output folder, so that builds of
+// one folder (`sakip serve` and `sakip build`) take turns.
+class OutputLock {
+ public:
+  explicit OutputLock(const std::filesystem::path& out);
+  ~OutputLock();
+  OutputLock(const OutputLock&) = delete;
+  OutputLock& operator=(const OutputLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+// The next site, written file by file as the renderers produce it. A file
+// equal to the previous site's is hard-linked instead of written (its time
+// stamp stays, and nothing is rewritten); a file whose key matches the
+// previous build's is kept without being made at all.
+class Staging : public OutputSink {
+ public:
+  explicit Staging(const std::string& out_dir);
+  ~Staging() override;  // removes the staging folder unless committed
+  Staging(const Staging&) = delete;
+  Staging& operator=(const Staging&) = delete;
+
+  bool ok() const;
+  std::string error() const;
+  std::string dir() const { return staging_.string(); }
+  // The site being replaced ("" when there is none).
+  std::string previous_dir() const;
+
+  void Add(const std::string& path, std::string contents,
+           const std::string& key = "") override;
+  bool Keep(const std::string& path, const std::string& key) override;
+  // Keeps the previous site's folder `folder` whole (a version that needs
+  // no rebuild); false with `error` set when it cannot.
+  bool KeepFolder(const std::string& folder, std::string* error);
+
+  // Every path added or kept so far, sorted.
+  std::vector<std::string> Paths() const;
+  int written() const { return written_; }
+  int unchanged() const { return unchanged_; }
+
+  // Writes the marker and the keys file and swaps the staging folder in.
+  bool Commit(std::string* error);
+
+ private:
+  bool LinkPrevious(const std::string& path);
+  void Fail(const std::string& message);
+  bool Prepare(const std::filesystem::path& file);
+
+  std::filesystem::path out_;
+  std::filesystem::path staging_;
+  OutputLock lock_;
+  bool has_previous_ = false;
+  std::map<std::string, std::string> previous_keys_;
+  mutable std::mutex mutex_;
+  std::map<std::string, std::string> paths_;  // path -> key ("" for none)
+  std::set<std::string> folders_;
+  std::string error_;
+  bool committed_ = false;
+  int written_ = 0;
+  int unchanged_ = 0;
+};
 
 // Writes `tree` as the whole content of `out_dir`. On failure returns false
 // with `error` set and leaves `out_dir` as it was.

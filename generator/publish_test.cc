@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <set>
 #include <fstream>
+#include <set>
 
 namespace fs = std::filesystem;
 

@@ -1,13 +1,18 @@
 #include "render_site.h"
 
+#include <atomic>
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "open_data.h"
+#include "page_keys.h"
 #include "phase_timer.h"
 #include "site_data.h"
 #include "site_extras.h"
+#include "stable_hash.h"
 #include "urls.h"
+#include "version.h"
 
 namespace sakip {
 namespace {
@@ -59,11 +64,79 @@ std::string CurrentVersionName(const Site& site) {
   return "terkini";
 }
 
-OutputTree RenderSite(const std::vector<VersionView>& versions,
-                      const Theme& theme, const RenderOptions& options,
-                      Diagnostics* diagnostics) {
-  OutputTree out;
-  TemplateSet templates(theme, diagnostics);
+namespace {
+
+struct Job {
+  const PageJob* page;
+  const char* frame;
+  std::string key;  // "" for pages that show the whole site
+};
+
+// What every page of `v` shows besides its unit: theme, generator, build
+// options and the list of versions with their pages (the switcher).
+std::string SiteExtraKey(const Theme& theme, const RenderOptions& options,
+                         const std::vector<VersionInfo>& infos,
+                         const VersionView& v) {
+  std::string parts = std::string(kVersion) + "\n" + options.dibangun + "\n" +
+                      (options.pdf ? "pdf" : "") +
+                      (options.cari ? "cari" : "") + "\n" + v.nama + "\n";
+  for (const auto& [name, text] : theme.templates) parts += name + text;
+  for (const auto& [path, bytes] : theme.files) parts += path + bytes;
+  for (const VersionInfo& info : infos) {
+    parts += info.nama + "\t" + info.judul + "\n";
+    for (const std::string& page : info.pages) parts += page + "\n";
+  }
+  return StableHash(parts);
+}
+
+// Renders `jobs` on several threads. Each thread has its own compiled
+// templates (a Mustache object is not safe to share) and diagnostics,
+// merged afterwards; Graphviz layouts are serialised in graphviz.cc.
+void RenderJobs(const std::vector<Job>& jobs, const SiteContext& context,
+                const Theme& theme, const std::string& prefix, int threads,
+                OutputSink* out, Diagnostics* diagnostics) {
+  std::atomic<size_t> next{0};
+  std::vector<Diagnostics> found(threads);
+  auto work = [&](int t) {
+    Diagnostics template_errors;  // reported once, by the caller
+    TemplateSet templates(theme, &template_errors);
+    for (size_t i; (i = next++) < jobs.size();) {
+      const Job& job = jobs[i];
+      std::string path = prefix + job.page->path;
+      if (!job.key.empty() && out->Keep(path, job.key)) continue;
+      Page page = job.page->make(&found[t]);
+      if (page.path != job.page->path) {
+        found[t].Error({path, 0, 0}, "internal: page made for " + page.path);
+        continue;
+      }
+      AddCommonData(context, page, &page.data);
+      std::string body = templates.Render(page.template_name, page.data);
+      page.data.set("isi", body);
+      out->Add(path, templates.Render(job.frame, page.data), job.key);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t) workers.emplace_back(work, t);
+  work(0);
+  for (std::thread& w : workers) w.join();
+  for (const Diagnostics& d : found) {
+    for (const Diagnostic& one : d.all()) diagnostics->Add(one);
+  }
+}
+
+}  // namespace
+
+void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
+                const RenderOptions& options, OutputSink* out,
+                Diagnostics* diagnostics) {
+  {
+    TemplateSet check(theme, diagnostics);  // template errors, once
+    if (diagnostics->has_errors()) return;
+  }
+  int threads =
+      options.jobs > 0
+          ? options.jobs
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<VersionInfo> infos;
   for (const VersionView& v : versions) {
     infos.push_back({v.nama, v.judul, PagePaths(*v.model)});
@@ -78,7 +151,7 @@ OutputTree RenderSite(const std::vector<VersionView>& versions,
                            ? nlohmann::ordered_json::array({"terbaru"})
                            : nlohmann::ordered_json::array();
     listing.push_back(entry);
-    if (!v.stamp.empty()) out.Add(version + "/" + kStampFile, v.stamp);
+    if (!v.stamp.empty()) out->Add(version + "/" + kStampFile, v.stamp);
     if (v.reuse) continue;
     SiteContext context{*v.model,
                         *v.results,
@@ -93,38 +166,47 @@ OutputTree RenderSite(const std::vector<VersionView>& versions,
                         v.riwayat,
                         options.cari,
                         versions.front().model->site.base_url};
-    // Web pages in the `base` frame, printable documents in `cetak_base`.
-    auto render = [&](std::vector<Page> pages, const std::string& frame) {
-      for (Page& page : pages) {
-        AddCommonData(context, page, &page.data);
-        std::string body = templates.Render(page.template_name, page.data);
-        data layout = page.data;
-        layout.set("isi", body);
-        out.Add(version + "/" + page.path, templates.Render(frame, layout));
+    PhaseTimer timer;
+    std::vector<PageJob> web = PageJobs(context);
+    std::vector<PageJob> print = PrintPageJobs(context);
+    std::map<const Unit*, std::string> unit_keys =
+        UnitKeys(*v.model, v.riwayat,
+                 SiteKey(*v.model, context.tahun,
+                         SiteExtraKey(theme, options, infos, v) +
+                             versions.front().model->site.base_url));
+    std::vector<Job> jobs;
+    auto add = [&](const std::vector<PageJob>& list, const char* frame) {
+      for (const PageJob& page : list) {
+        std::string key =
+            page.unit ? StableHash(unit_keys[page.unit] + page.path) : "";
+        jobs.push_back({&page, frame, key});
       }
     };
-    PhaseTimer timer;
-    std::vector<Page> pages = BuildPages(context, diagnostics);
-    if (options.cari) pages.push_back(CariPage());
-    timer.Mark("web data");
-    render(std::move(pages), "base");
-    timer.Mark("web html");
-    std::vector<Page> print_pages = BuildPrintPages(context, diagnostics);
-    timer.Mark("print data");
-    render(std::move(print_pages), "cetak_base");
-    timer.Mark("print html");
+    add(web, "base");
+    add(print, "cetak_base");
+    timer.Mark("jobs");
+    RenderJobs(jobs, context, theme, version + "/", threads, out, diagnostics);
+    timer.Mark("pages");
     for (const auto& [path, bytes] : theme.files) {
       if (path.rfind("static/", 0) == 0) {
-        out.Add(version + "/" + AssetPath(path.substr(7)), bytes);
+        out->Add(version + "/" + AssetPath(path.substr(7)), bytes);
       }
     }
-    RenderOpenData(*v.model, *v.results, version + "/data", &out);
+    RenderOpenData(*v.model, *v.results, version + "/data", out);
+    timer.Mark("open data");
   }
-  out.Add("versions.json", listing.dump(1) + "\n");
+  out->Add("versions.json", listing.dump(1) + "\n");
   auto favicon = theme.files.find("static/favicon.svg");
   AddRootFiles(infos,
                versions.empty() ? "" : versions.front().model->site.base_url,
-               favicon == theme.files.end() ? "" : favicon->second, &out);
+               favicon == theme.files.end() ? "" : favicon->second, out);
+}
+
+OutputTree RenderSite(const std::vector<VersionView>& versions,
+                      const Theme& theme, const RenderOptions& options,
+                      Diagnostics* diagnostics) {
+  OutputTree out;
+  RenderSite(versions, theme, options, &out, diagnostics);
   return out;
 }
 

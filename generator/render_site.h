@@ -20,6 +20,7 @@ struct RenderOptions {
   std::string dibangun;  // build date as shown in the footer
   bool pdf = false;      // the build also makes PDFs: link them
   bool cari = false;     // the build also makes a search index
+  int jobs = 0;          // threads that render pages (0: one per core)
 };
 
 // The folder name of the version built from the content tree: the first
@@ -49,6 +50,13 @@ inline constexpr const char* kStampFile = ".sakip-stamp";
 
 // Every version into `site/<nama>/`, `versions.json` (the shape mike
 // uses) and a root `index.html` that redirects to the first version.
+// Pages are rendered on `options.jobs` threads; the files are the same as
+// with one thread. Pages whose key `out` still has are not rendered.
+void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
+                const RenderOptions& options, OutputSink* out,
+                Diagnostics* diagnostics);
+
+// The same, kept in memory.
 OutputTree RenderSite(const std::vector<VersionView>& versions,
                       const Theme& theme, const RenderOptions& options,
                       Diagnostics* diagnostics);

@@ -215,19 +215,50 @@ data UnitCard(const SiteContext& c, const Unit& unit, const std::string& page) {
   return d;
 }
 
-data NavTree(const Unit& unit, const Page& page) {
+// Sites up to this many units show the whole unit tree on every page.
+// Larger ones (a province) open only the branch of the current page, and
+// a long list of sub-units shows the current one and a link to all: the
+// navigation stays small, and so does every page.
+constexpr size_t kFullNavigationUnits = 60;
+constexpr size_t kLongChildList = 25;
+
+bool OnPath(const Unit& unit, const Page& page) {
+  for (const Unit* u = page.unit; u; u = u->parent) {
+    if (u == &unit) return true;
+  }
+  return false;
+}
+
+data NavTree(const Unit& unit, const Page& page, bool full) {
   data d;
   Put(d, "nama", unit.nama);
   Put(d, "url", RelativeUrl(page.path, UnitPath(unit)));
-  bool active = false;
-  for (const Unit* u = page.unit; u; u = u->parent) active |= (u == &unit);
+  bool open = OnPath(unit, page);
   Put(d, "aktif", page.unit == &unit);
-  Put(d, "terbuka", active);
+  Put(d, "terbuka", open);
   data children = List();
-  for (const Unit* child : unit.children)
-    children.push_back(NavTree(*child, page));
+  bool shorten = !full && unit.children.size() > kLongChildList;
+  if (full || open) {
+    for (const Unit* child : unit.children) {
+      if (shorten && !OnPath(*child, page)) continue;
+      children.push_back(NavTree(*child, page, full));
+    }
+  }
+  if (shorten && open) {
+    data all;
+    Put(all, "nama",
+        "Semua " + std::to_string(unit.children.size()) + " unit di bawah " +
+            unit.nama);
+    Put(all, "url", RelativeUrl(page.path, UnitPath(unit)) + "#sub-unit");
+    // Set, not left out: Mustache would look them up in the parent item
+    // and recurse for ever.
+    Put(all, "aktif", false);
+    Put(all, "ada_anak", false);
+    Put(all, "anak", List());
+    children.push_back(all);
+  }
   Put(d, "anak", children);
-  Put(d, "ada_anak", !unit.children.empty());
+  Put(d, "ada_anak", !children.is_empty_list());
   return d;
 }
 
@@ -424,7 +455,12 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   }
   Put(d, "remah", remah);
   data nav = List();
-  for (const Unit* root : c.model.roots) nav.push_back(NavTree(*root, page));
+  bool full = c.model.units.size() <= kFullNavigationUnits;
+  // Printable documents have no navigation.
+  bool print = page.template_name.rfind("cetak_", 0) == 0;
+  for (const Unit* root : c.model.roots) {
+    if (!print) nav.push_back(NavTree(*root, page, full));
+  }
   Put(d, "navigasi", nav);
   Put(d, "versi", c.versi);
   Put(d, "tahun", c.tahun ? std::to_string(c.tahun) : "");
@@ -434,18 +470,35 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   Put(d, "ada_versi_lain", c.versions != nullptr && c.versions->size() > 1);
 }
 
-std::vector<Page> BuildPages(const SiteContext& c, Diagnostics* diagnostics) {
-  std::vector<Page> pages;
-  pages.push_back(HomePage(c));
-  pages.push_back(PerubahanPage(c));
-  for (const auto& unit : c.model.units) {
-    pages.push_back(UnitPage(c, *unit, diagnostics));
-    for (const Jabatan* j : HierarchyOrder(*unit)) {
-      pages.push_back(JabatanPage(c, *j, diagnostics));
-    }
-    for (const auto& k : unit->keputusan) pages.push_back(KeputusanPage(c, *k));
+std::vector<PageJob> PageJobs(const SiteContext& c) {
+  std::vector<PageJob> jobs;
+  jobs.push_back(
+      {HomePath(), nullptr, [&c](Diagnostics*) { return HomePage(c); }});
+  jobs.push_back({PerubahanPath(), nullptr,
+                  [&c](Diagnostics*) { return PerubahanPage(c); }});
+  if (c.cari) {
+    jobs.push_back(
+        {CariPath(), nullptr, [](Diagnostics*) { return CariPage(); }});
   }
-  return pages;
+  for (const auto& owned : c.model.units) {
+    const Unit* unit = owned.get();
+    jobs.push_back({UnitPath(*unit), unit, [&c, unit](Diagnostics* d) {
+                      return UnitPage(c, *unit, d);
+                    }});
+    for (const Jabatan* j : HierarchyOrder(*unit)) {
+      jobs.push_back({JabatanPath(*j), unit, [&c, j](Diagnostics* d) {
+                        return JabatanPage(c, *j, d);
+                      }});
+    }
+    for (const auto& k : unit->keputusan) {
+      const Keputusan* keputusan = k.get();
+      jobs.push_back(
+          {KeputusanPath(*keputusan), unit, [&c, keputusan](Diagnostics*) {
+             return KeputusanPage(c, *keputusan);
+           }});
+    }
+  }
+  return jobs;
 }
 
 }  // namespace sakip

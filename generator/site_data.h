@@ -4,6 +4,7 @@
 #ifndef SAKIP_SITE_DATA_H_
 #define SAKIP_SITE_DATA_H_
 
+#include <functional>
 #include <kainjow/mustache.hpp>
 #include <set>
 #include <string>
@@ -61,16 +62,23 @@ TemplateData VersionSwitcherData(const SiteContext& context,
 Page PerubahanPage(const SiteContext& context);
 std::string PerubahanPath();
 
-// Every page of one version, with its data. Charts that cannot be drawn are
-// reported as warnings and left out.
-std::vector<Page> BuildPages(const SiteContext& context,
-                             Diagnostics* diagnostics);
+// One page to make: its path, the unit whose content it shows (null for
+// pages that show the whole site), and how to build its data. Jobs are
+// independent, so they can run on several threads; charts that cannot be
+// drawn are reported to the job's diagnostics as warnings.
+struct PageJob {
+  std::string path;
+  const Unit* unit = nullptr;
+  std::function<Page(Diagnostics*)> make;
+};
+
+// Every web page of one version, in a fixed order.
+std::vector<PageJob> PageJobs(const SiteContext& context);
 
 // The printable documents (site_data_cetak.cc): each Keputusan with its
 // lampiran, an IKI sheet per jabatan, a quarterly report per jabatan and
 // reported quarter. Templates cetak_*; the frame is `cetak_base`.
-std::vector<Page> BuildPrintPages(const SiteContext& context,
-                                  Diagnostics* diagnostics);
+std::vector<PageJob> PrintPageJobs(const SiteContext& context);
 
 // Where a printable document of the model lives, for links from the site.
 struct PrintLink {

@@ -310,23 +310,33 @@ std::vector<int> ReportedQuarters(const Jabatan& jabatan,
 
 }  // namespace
 
-std::vector<Page> BuildPrintPages(const SiteContext& c,
-                                  Diagnostics* diagnostics) {
-  (void)diagnostics;
-  std::vector<Page> pages;
-  for (const auto& unit : c.model.units) {
-    for (const auto& k : unit->keputusan)
-      pages.push_back(KeputusanCetak(c, *k));
+std::vector<PageJob> PrintPageJobs(const SiteContext& c) {
+  std::vector<PageJob> jobs;
+  for (const auto& owned : c.model.units) {
+    const Unit* unit = owned.get();
+    for (const auto& k : unit->keputusan) {
+      const Keputusan* keputusan = k.get();
+      jobs.push_back(
+          {CetakKeputusanPath(*keputusan), unit, [&c, keputusan](Diagnostics*) {
+             return KeputusanCetak(c, *keputusan);
+           }});
+    }
     for (const Jabatan* j : HierarchyOrder(*unit)) {
-      if (!j->indikator.empty()) pages.push_back(IkiCetak(c, *j));
+      if (!j->indikator.empty()) {
+        jobs.push_back({CetakIkiPath(*j), unit,
+                        [&c, j](Diagnostics*) { return IkiCetak(c, *j); }});
+      }
       for (int year : c.results.tahun) {
         for (int q : ReportedQuarters(*j, c.results, year)) {
-          pages.push_back(LaporanCetak(c, *j, year, q));
+          jobs.push_back({CetakLaporanPath(*j, year, q), unit,
+                          [&c, j, year, q](Diagnostics*) {
+                            return LaporanCetak(c, *j, year, q);
+                          }});
         }
       }
     }
   }
-  return pages;
+  return jobs;
 }
 
 std::vector<PrintLink> PrintLinksOf(const Jabatan& j, const Results& results) {

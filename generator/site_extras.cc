@@ -58,7 +58,7 @@ std::string NotFoundPage(const std::string& home) {
 
 void AddRootFiles(const std::vector<VersionInfo>& versions,
                   const std::string& base_url, const std::string& favicon_svg,
-                  OutputTree* out) {
+                  OutputSink* out) {
   const std::string first = versions.empty() ? "" : versions.front().nama;
   out->Add("index.html", Redirect(first));
   std::string robots = "User-agent: *\nAllow: /\n";

@@ -18,7 +18,7 @@ std::string AbsoluteUrl(const std::string& base_url, const std::string& path);
 // current one). The sitemap needs `base_url`; without it none is written.
 void AddRootFiles(const std::vector<VersionInfo>& versions,
                   const std::string& base_url, const std::string& favicon_svg,
-                  OutputTree* out);
+                  OutputSink* out);
 
 // The search page of one version (only when the build makes an index).
 std::string CariPath();

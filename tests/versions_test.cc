@@ -237,7 +237,9 @@ TEST_CASE("versions from commits are not rebuilt when their stamp matches") {
   CHECK(testing::ReadText((site / "lama/.sakip-stamp").string())
             .rfind("commit ", 0) == 0);
   std::ofstream(site / "lama/penanda.txt") << "dibawa";
-  REQUIRE(RunPipeline(content, options, &d) == 0);
+  int status = RunPipeline(content, options, &d);
+  INFO(d.Format());
+  REQUIRE(status == 0);
   CHECK(fs::exists(site / "lama/penanda.txt"));  // carried over, not rebuilt
 
   // A clean build gives the same tree as the carried-over one.

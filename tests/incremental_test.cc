@@ -1,0 +1,139 @@
+// The incremental build: after each edit, a build over the previous output
+// gives exactly the tree of a clean build, and files it did not need to
+// make are the previous build's (hard links, same inode).
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+
+#include "pipeline.h"
+#include "test_tree.h"
+
+namespace fs = std::filesystem;
+
+namespace sakip {
+namespace {
+
+std::map<std::string, std::string> Tree(const fs::path& root) {
+  std::map<std::string, std::string> tree;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file()) {
+      tree[e.path().lexically_relative(root).string()] =
+          testing::ReadText(e.path().string());
+    }
+  }
+  return tree;
+}
+
+ino_t Inode(const fs::path& file) {
+  struct stat info {};
+  stat(file.c_str(), &info);
+  return info.st_ino;
+}
+
+class Workspace {
+ public:
+  Workspace()
+      : root_(fs::temp_directory_path() /
+              ("sakip-incremental-" + std::to_string(::getpid()))) {
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+    fs::copy(testing::SourceDir() + "/content", content(),
+             fs::copy_options::recursive);
+    fs::copy(testing::SourceDir() + "/themes/default", theme(),
+             fs::copy_options::recursive);
+  }
+  ~Workspace() { fs::remove_all(root_); }
+  fs::path content() const { return root_ / "content"; }
+  fs::path theme() const { return root_ / "theme"; }
+  fs::path site() const { return root_ / "site"; }
+
+  // Builds into `out`; `jobs` threads.
+  void Build(const fs::path& out, int jobs) {
+    RealFileSystem fs_content(content().string());
+    Diagnostics diagnostics;
+    PipelineOptions options;
+    options.content_dir = content().string();
+    options.display_root = content().string();
+    options.out_dir = out.string();
+    options.theme_dir = theme().string();
+    options.dibangun = "1 Januari 2026";
+    options.jobs = jobs;
+    int status = RunPipeline(fs_content, options, &diagnostics);
+    INFO(diagnostics.Format());
+    REQUIRE(status == 0);
+  }
+
+  // The incremental build equals a clean one (built with one thread).
+  void CheckAgainstClean(const std::string& step) {
+    Build(site(), 0);
+    fs::path clean = root_ / ("clean-" + std::to_string(++clean_builds_));
+    Build(clean, 1);
+    INFO(step);
+    auto incremental = Tree(site());
+    auto fresh = Tree(clean);
+    CHECK(incremental.size() == fresh.size());
+    for (const auto& [path, bytes] : fresh) {
+      auto it = incremental.find(path);
+      INFO(path);
+      CHECK(it != incremental.end());
+      if (it != incremental.end()) CHECK(it->second == bytes);
+    }
+    fs::remove_all(clean);
+  }
+
+  void Edit(const std::string& path, const std::string& from,
+            const std::string& to) {
+    fs::path file = root_ / path;
+    std::string text = testing::ReadText(file.string());
+    std::string edited = std::regex_replace(text, std::regex(from), to);
+    REQUIRE(edited != text);
+    std::ofstream(file) << edited;
+  }
+
+ private:
+  fs::path root_;
+  int clean_builds_ = 0;
+};
+
+TEST_CASE("incremental builds equal clean builds after every edit") {
+  Workspace w;
+  w.CheckAgainstClean("first build");
+  const std::string satpol = "2024/pemkab-lumajang/satpol-pp/";
+  const std::string kanigaran =
+      "2024/pemkot-probolinggo/kecamatan-kanigaran/jabatan/camat/index.html";
+  ino_t untouched = Inode(w.site() / kanigaran);
+  ino_t edited = Inode(w.site() / (satpol + "jabatan/sekretaris/index.html"));
+
+  w.Edit("content/pemkab-lumajang/satpol-pp/jabatan/sekretaris.md",
+         "target: 100", "target: 95");
+  w.CheckAgainstClean("change a jabatan");
+  // Another unit's page was kept, not made again; the edited one was made.
+  CHECK(Inode(w.site() / kanigaran) == untouched);
+  CHECK(Inode(w.site() / (satpol + "jabatan/sekretaris/index.html")) != edited);
+
+  std::ofstream(w.content() / "pemkab-lumajang/satpol-pp/jabatan/analis.md")
+      << "---\nnama: Analis Kebijakan\natasan: sekretaris\nindikator:\n"
+         "  - { id: kajian, nama: Jumlah kajian, target: 4 }\n---\n";
+  w.CheckAgainstClean("add a jabatan");
+  CHECK(fs::exists(w.site() / (satpol + "jabatan/analis/index.html")));
+
+  fs::remove(w.content() / "pemkab-lumajang/satpol-pp/jabatan/analis.md");
+  w.CheckAgainstClean("delete a jabatan");
+  CHECK_FALSE(fs::exists(w.site() / (satpol + "jabatan/analis/index.html")));
+
+  w.Edit("theme/templates/jabatan.mustache", "<h1>", "<h1 class=\"judul\">");
+  w.CheckAgainstClean("change a template");
+  CHECK(Inode(w.site() / kanigaran) != untouched);
+
+  w.Edit("content/pemkot-probolinggo/kecamatan-kanigaran/unit.yaml",
+         "nama: Kecamatan Kanigaran", "nama: Kecamatan Kanigaran Baru");
+  w.CheckAgainstClean("rename a unit (every page's navigation)");
+}
+
+}  // namespace
+}  // namespace sakip
