@@ -36,6 +36,13 @@ void Diagnostics::Add(Diagnostic diagnostic) {
   diagnostics_.push_back(std::move(diagnostic));
 }
 
+void Diagnostics::Merge(Diagnostics&& other) {
+  for (auto& [path, text] : other.sources_) {
+    sources_[path] = std::move(text);
+  }
+  for (Diagnostic& d : other.diagnostics_) diagnostics_.push_back(std::move(d));
+}
+
 void Diagnostics::AddSource(const std::string& path, std::string text) {
   sources_[path] = std::move(text);
 }

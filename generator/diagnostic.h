@@ -36,6 +36,8 @@ class Diagnostics {
 
   // Remembers a file's text so that reports can quote the offending line.
   void AddSource(const std::string& path, std::string text);
+  // Takes over `other`'s diagnostics and sources (from another thread).
+  void Merge(Diagnostics&& other);
 
   int error_count() const;
   int warning_count() const;

@@ -33,6 +33,8 @@ class FileSystem {
   // Size in bytes, or nullopt when the file does not exist.
   virtual std::optional<std::uintmax_t> FileSize(
       const std::string& path) const = 0;
+  // Whether several threads may read at once.
+  virtual bool ConcurrentReads() const { return true; }
 };
 
 // The real disk below `root`. Symbolic links are never followed: ListDir
@@ -93,6 +95,7 @@ class SubdirFileSystem : public FileSystem {
       const std::string& path) const override {
     return base_.FileSize(Join(path));
   }
+  bool ConcurrentReads() const override { return base_.ConcurrentReads(); }
 
  private:
   std::string Join(const std::string& path) const {

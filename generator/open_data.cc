@@ -86,10 +86,12 @@ void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
   r["dilaporkan"] = q ? Number(q->dilaporkan) : nullptr;
 }
 
-ordered_json IndikatorRows(const Model& model, const Results& results) {
+// The rows of one unit's indicators: one per reported quarter, or one
+// without results when no quarter is reported.
+ordered_json IndikatorRows(const Unit& unit, const Results& results) {
   ordered_json rows = ordered_json::array();
-  for (const auto& unit : model.units) {
-    for (const Jabatan* jabatan : HierarchyOrder(*unit)) {
+  {
+    for (const Jabatan* jabatan : HierarchyOrder(unit)) {
       for (const Indikator& ind : jabatan->indikator) {
         bool any = false;
         for (int year : results.tahun) {
@@ -127,12 +129,16 @@ std::string CsvField(const ordered_json& value) {
   return quoted + "\"";
 }
 
-std::string ToCsv(const ordered_json& rows) {
+std::string CsvHeader() {
   std::string csv;
   for (size_t i = 0; i < Columns().size(); ++i) {
     csv += (i ? "," : "") + Columns()[i];
   }
-  csv += "\r\n";
+  return csv + "\r\n";
+}
+
+std::string CsvRows(const ordered_json& rows) {
+  std::string csv;
   for (const ordered_json& row : rows) {
     for (size_t i = 0; i < Columns().size(); ++i) {
       csv += (i ? "," : "") + CsvField(row[Columns()[i]]);
@@ -218,13 +224,38 @@ Satu objek untuk setiap jabatan: `unit`, `unit_nama`, `jabatan`,
 ini) dan `jumlah_indikator`.
 )";
 
+// `rows` as the elements of a JSON array dumped with indent 1, so that the
+// file is the same as `array.dump(1)` of all rows at once.
+std::string ArrayElements(const ordered_json& rows, bool* first) {
+  std::string text;
+  for (const ordered_json& row : rows) {
+    text += *first ? "\n " : ",\n ";
+    *first = false;
+    for (char c : row.dump(1)) {
+      text += c;
+      if (c == '\n') text += ' ';
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
 void RenderOpenData(const Model& model, const Results& results,
                     const std::string& prefix, OutputSink* out) {
-  ordered_json rows = IndikatorRows(model, results);
-  out->Add(prefix + "/indikator.json", rows.dump(1) + "\n");
-  out->Add(prefix + "/indikator.csv", ToCsv(rows));
+  // A province has hundreds of thousands of rows: they are written unit by
+  // unit, never held all at once.
+  const std::string json = prefix + "/indikator.json";
+  const std::string csv = prefix + "/indikator.csv";
+  out->Append(json, "[");
+  out->Append(csv, CsvHeader());
+  bool first = true;
+  for (const auto& unit : model.units) {
+    ordered_json rows = IndikatorRows(*unit, results);
+    out->Append(json, ArrayElements(rows, &first));
+    out->Append(csv, CsvRows(rows));
+  }
+  out->Append(json, first ? "]\n" : "\n]\n");
   out->Add(prefix + "/jabatan.json", JabatanRows(model).dump(1) + "\n");
   out->Add(prefix + "/README.md", kReadme);
 }

@@ -23,6 +23,9 @@ class OutputSink {
                    const std::string& key = "") = 0;
   // True when the previous build's file for `path` had `key` and is kept
   // as it is: the caller need not make it.
+  // Adds `bytes` to the end of `path`; the first Append makes the file.
+  // For files too large to hold at once; one thread per path.
+  virtual void Append(const std::string& path, const std::string& bytes) = 0;
   virtual bool Keep(const std::string& path, const std::string& key) {
     (void)path;
     (void)key;
@@ -41,6 +44,10 @@ class OutputTree : public OutputSink {
     (void)key;
     std::lock_guard<std::mutex> lock(mutex_);
     files_[path] = std::move(contents);
+  }
+  void Append(const std::string& path, const std::string& bytes) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    files_[path] += bytes;
   }
   const std::map<std::string, std::string>& files() const { return files_; }
   const std::string* Find(const std::string& path) const {

@@ -184,6 +184,31 @@ void Staging::Add(const std::string& path, std::string contents,
   ++written_;
 }
 
+void Staging::Append(const std::string& path, const std::string& bytes) {
+  if (!IsSafeRelativePath(path)) {
+    Fail("refusing to write outside the output folder: " + path);
+    return;
+  }
+  fs::path target = staging_ / path;
+  bool first;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    first = appended_.insert(path).second;
+    if (first) {
+      paths_[path] = "";
+      ++written_;
+    }
+  }
+  if (first && !Prepare(target)) return;
+  // A new file, never a link to the previous site's: appending to a link
+  // would change the site that is still being served.
+  std::ofstream out(
+      target, std::ios::binary | (first ? std::ios::trunc : std::ios::app));
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) Fail("cannot write " + target.string());
+}
+
 bool Staging::Keep(const std::string& path, const std::string& key) {
   auto it = previous_keys_.find(path);
   if (key.empty() || it == previous_keys_.end() || it->second != key ||

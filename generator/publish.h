@@ -54,6 +54,7 @@ class Staging : public OutputSink {
 
   void Add(const std::string& path, std::string contents,
            const std::string& key = "") override;
+  void Append(const std::string& path, const std::string& bytes) override;
   bool Keep(const std::string& path, const std::string& key) override;
   // Keeps the previous site's folder `folder` whole (a version that needs
   // no rebuild); false with `error` set when it cannot.
@@ -80,6 +81,7 @@ class Staging : public OutputSink {
   mutable std::mutex mutex_;
   std::map<std::string, std::string> paths_;  // path -> key ("" for none)
   std::set<std::string> folders_;
+  std::set<std::string> appended_;
   std::string error_;
   bool committed_ = false;
   int written_ = 0;

@@ -38,14 +38,20 @@ class TemplateSet {
     }
   }
 
-  // Renders `name` with `d`; "" when the template is missing or broken.
-  std::string Render(const std::string& name, data d) {
-    auto it = compiled_.find(name);
-    if (it == compiled_.end()) return "";
+  // Makes every template available to `d` as a partial `_name`; once per
+  // page (copying a page's data costs more than rendering it).
+  void AddPartials(data* d) const {
     for (const auto& [partial_name, text] : theme_.templates) {
       const std::string* body = &text;
-      d.set("_" + partial_name, partial([body] { return *body; }));
+      d->set("_" + partial_name, partial([body] { return *body; }));
     }
+  }
+
+  // Renders `name` with `d` (which has the partials); "" when the
+  // template is missing or broken.
+  std::string Render(const std::string& name, const data& d) {
+    auto it = compiled_.find(name);
+    if (it == compiled_.end()) return "";
     return it->second->render(d);
   }
 
@@ -110,6 +116,7 @@ void RenderJobs(const std::vector<Job>& jobs, const SiteContext& context,
         continue;
       }
       AddCommonData(context, page, &page.data);
+      templates.AddPartials(&page.data);
       std::string body = templates.Render(page.template_name, page.data);
       page.data.set("isi", body);
       out->Add(path, templates.Render(job.frame, page.data), job.key);

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Sakip against Hugo on the same synthetic jabatan pages, in one run.
+# Usage: bench/compare.sh [UNITS] [JABATAN] [INDIKATOR] [RUNS]
+#   default 500 units x 30 jabatan x 6 indikator (15,000 jabatan), 3 runs.
+# Prints wall time (hyperfine mean), peak memory (GNU time), and ratios;
+# then the scaling at 1x, 2x, 4x, the rebuild after one edit, the sample
+# content build, and PDFs per second. Run after the README set-up.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+units=${1:-500}
+per_unit=${2:-30}
+per_jabatan=${3:-6}
+runs=${4:-3}
+
+need=()
+for p in hugo hyperfine time python3-yaml; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+if [ ! -x build/sakip ]; then
+  scripts/install-deps.sh build
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build --target sakip
+fi
+sakip=$PWD/build/sakip
+work=$PWD/bench/work
+mkdir -p "$work"
+export SOURCE_DATE_EPOCH=1767225600
+
+# generate NAME UNITS: synthetic content in both formats (cached by size).
+generate() {
+  local dir=$work/$1
+  if [ ! -f "$dir/.done-$2x$per_unit x$per_jabatan" ]; then
+    rm -rf "$dir"
+    /usr/bin/python3 bench/gen_content.py "$2" "$per_unit" "$per_jabatan" \
+      "$dir/sakip" "$dir/hugo"
+    touch "$dir/.done-$2x$per_unit x$per_jabatan"
+  fi
+}
+
+# mean_of JSON: hyperfine's mean in seconds.
+mean_of() { /usr/bin/python3 -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["results"][0]["mean"])' "$1"; }
+# peak_mb CMD...: peak resident memory of one run, in MB.
+peak_mb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
+
+sakip_build() { echo "$sakip build --content $1/sakip --out $1/out-sakip"; }
+hugo_build() { echo "hugo --quiet --source $1/hugo --destination $1/out-hugo"; }
+
+row() { printf '| %-44s | %10s | %10s |\n' "$1" "$2" "$3"; }
+
+echo "== generating content"
+generate full "$units"
+generate half $((units / 2))
+generate quarter $((units / 4))
+jabatan=$((units * per_unit))
+
+echo "== full builds: $units units x $per_unit jabatan x $per_jabatan indikator"
+hyperfine --runs "$runs" --style basic \
+  --prepare "rm -rf $work/full/out-sakip" --export-json "$work/sakip.json" "$(sakip_build "$work/full")"
+hyperfine --runs "$runs" --style basic \
+  --prepare "rm -rf $work/full/out-hugo" --export-json "$work/hugo.json" "$(hugo_build "$work/full")"
+rm -rf "$work/full/out-sakip" "$work/full/out-hugo"
+sakip_mem=$(peak_mb $(sakip_build "$work/full"))
+hugo_mem=$(peak_mb $(hugo_build "$work/full"))
+sakip_t=$(mean_of "$work/sakip.json")
+hugo_t=$(mean_of "$work/hugo.json")
+sakip_files=$(find "$work/full/out-sakip" -type f | wc -l)
+hugo_files=$(find "$work/full/out-hugo" -type f | wc -l)
+
+echo "== scaling (1 run each)"
+declare -A scale_t scale_m
+for name in quarter half full; do
+  hyperfine --runs 1 --style none --prepare "rm -rf $work/$name/out-sakip" \
+    --export-json "$work/scale-$name.json" "$(sakip_build "$work/$name")" >/dev/null
+  scale_t[$name]=$(mean_of "$work/scale-$name.json")
+  rm -rf "$work/$name/out-sakip"
+  scale_m[$name]=$(peak_mb $(sakip_build "$work/$name"))
+done
+
+echo "== rebuild after editing one jabatan"
+edited=$work/full/sakip/pemda/unit-0001/jabatan/kabid-1.md
+# Each run changes the targets of that one file (100 <-> 99).
+toggle="sed -i -e 's/^\\( *\\)target: 100\$/\\1target: 99/;t' -e 's/^\\( *\\)target: 99\$/\\1target: 100/' $edited"
+hyperfine --runs "$runs" --style basic --prepare "$toggle" \
+  --export-json "$work/rebuild.json" "$(sakip_build "$work/full")"
+rebuild_t=$(mean_of "$work/rebuild.json")
+
+echo "== sample content (content/) and PDFs"
+hyperfine --runs "$runs" --style basic --prepare "rm -rf $work/sample" \
+  --export-json "$work/sample.json" "$sakip build --content content --out $work/sample"
+sample_t=$(mean_of "$work/sample.json")
+rm -rf "$work/sample-pdf"
+start=$(date +%s.%N)
+"$sakip" build --content content --out "$work/sample-pdf" --pdf >/dev/null 2>&1 || true
+end=$(date +%s.%N)
+pdfs=$(find "$work/sample-pdf" -name '*.pdf' | wc -l)
+pdf_rate=$(/usr/bin/python3 -c "print('%.1f' % ($pdfs / ($end - $start)))")
+
+echo
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(hugo version | cut -d' ' -f1-2); sakip $("$sakip" --version | cut -d' ' -f2)"
+echo
+row "measure" "sakip" "hugo"
+row "---" "---:" "---:"
+row "full build, $jabatan jabatan (s, mean of $runs)" "$sakip_t" "$hugo_t"
+row "peak memory (MB)" "$sakip_mem" "$hugo_mem"
+row "files written" "$sakip_files" "$hugo_files"
+row "ratio hugo / sakip (time)" "$(/usr/bin/python3 -c "print('%.2f' % ($hugo_t / $sakip_t))")" ""
+row "rebuild after one jabatan edit (s)" "$rebuild_t" ""
+row "rebuild / full build" "$(/usr/bin/python3 -c "print('%.1f %%' % (100 * $rebuild_t / $sakip_t))")" ""
+for name in quarter half full; do
+  case $name in quarter) f=1x;; half) f=2x;; full) f=4x;; esac
+  n=$(ls "$work/$name/sakip/pemda" | grep -c unit-)
+  row "scaling $f: $((n * per_unit)) jabatan (s / MB)" "${scale_t[$name]} / ${scale_m[$name]}" ""
+done
+row "sample content/ build (s)" "$sample_t" ""
+row "PDFs per second (sample, $pdfs PDFs, cold)" "$pdf_rate" ""
