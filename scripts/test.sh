@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# README command 2: runs every test, in a normal build and again under
-# AddressSanitizer + UndefinedBehaviorSanitizer.
+# README command 2: runs every test in a normal build and again under
+# AddressSanitizer + UndefinedBehaviorSanitizer, the multi-threaded tests
+# under ThreadSanitizer, and each fuzz target for 60 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
@@ -17,6 +18,14 @@ cmake --build build-asan
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+# ThreadSanitizer on the tests that render and load on several threads.
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAKIP_TSAN=ON
+cmake --build build-tsan --target sakip_tests
+TSAN_OPTIONS="halt_on_error=1 suppressions=$PWD/tests/tsan.supp" \
+  build-tsan/tests/sakip_tests "incremental builds*" \
+  "two builds of the same content*" "a page for every unit*" \
+  "versions from commits are not rebuilt*"
 
 # Each libFuzzer target for 60 s (clang, ASan+UBSan); a crash fails the run.
 fuzz/run.sh 60
