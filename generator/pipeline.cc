@@ -253,8 +253,9 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     return 2;
   }
   // Before the swap: carry over the folders of versions that need no
-  // rebuild, then make the PDFs of the others.
-  auto before_swap = [&](const std::string& staging) {
+  // rebuild, then make the search index and the PDFs of the others.
+  const std::string staging = site.dir();
+  {
     for (const VersionView& view : views) {
       if (!view.reuse) continue;
       std::string error;
@@ -276,15 +277,13 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
           "run without --search, or check the Pagefind "
           "installation with `pagefind --version`");
     }
-    if (!options.pdf) return;
     for (const VersionView& view : views) {
-      if (view.reuse) continue;
+      if (view.reuse || !options.pdf) continue;
       MakePdfs(site.Paths(), theme, staging + "/" + view.nama,
                (std::filesystem::path(options.out_dir) / view.nama).string(),
                options, diagnostics);
     }
-  };
-  before_swap(site.dir());
+  }
   timer.Mark("index, pdf");
   std::string error;
   if (!site.Commit(&error)) {

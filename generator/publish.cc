@@ -154,6 +154,15 @@ bool Staging::LinkPrevious(const std::string& path) {
   return !ec;
 }
 
+// For a whole kept folder: a copy where the disk has no hard links.
+bool Staging::LinkOrCopyPrevious(const std::string& path) {
+  if (LinkPrevious(path)) return true;
+  std::error_code ec;
+  fs::copy_file(out_ / path, staging_ / path,
+                fs::copy_options::overwrite_existing, ec);
+  return !ec;
+}
+
 void Staging::Add(const std::string& path, std::string contents,
                   const std::string& key) {
   if (!IsSafeRelativePath(path)) {
@@ -238,7 +247,7 @@ bool Staging::KeepFolder(const std::string& folder, std::string* error) {
       std::lock_guard<std::mutex> lock(mutex_);
       if (paths_.count(path)) continue;  // made again by this build
     }
-    if (!Prepare(staging_ / path) || !LinkPrevious(path)) {
+    if (!Prepare(staging_ / path) || !LinkOrCopyPrevious(path)) {
       *error = "cannot keep " + path;
       return false;
     }

@@ -70,6 +70,7 @@ class Staging : public OutputSink {
 
  private:
   bool LinkPrevious(const std::string& path);
+  bool LinkOrCopyPrevious(const std::string& path);
   void Fail(const std::string& message);
   bool Prepare(const std::filesystem::path& file);
 
