@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
 jobs=$(nproc)
 # Pagefind (sakip build --search) and playwright-core, pinned in package.json.
-npm ci --no-audit --no-fund
+npm install --no-package-lock --no-audit --no-fund
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build
