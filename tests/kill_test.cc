@@ -62,21 +62,28 @@ int Wait(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
-TEST_CASE("a build killed at random moments leaves a complete site") {
+// A copy of content/ in a fresh folder `name`, built once into `site`.
+fs::path BuiltCopy(const std::string& name) {
   fs::path work =
-      fs::temp_directory_path() / ("sakip-kill-" + std::to_string(::getpid()));
+      fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
   fs::remove_all(work);
   fs::create_directories(work);
   fs::copy(testing::SourceDir() + "/content", work / "content",
            fs::copy_options::recursive);
+  REQUIRE(Wait(StartBuild(work / "content", work / "site")) == 0);
+  return work;
+}
+
+const char* kJabatan =
+    "content/pemkab-lumajang/satpol-pp/jabatan/sekretaris.md";
+
+TEST_CASE("a build killed at random moments leaves a complete site") {
+  fs::path work = BuiltCopy("sakip-kill");
   fs::path out = work / "site";
-  REQUIRE(Wait(StartBuild(work / "content", out)) == 0);
   Tree old_site = ReadTree(out);
 
   // The next version differs, so that a mixture would show.
-  fs::path jabatan = work /
-                     "content/pemkab-lumajang/satpol-pp/jabatan/"
-                     "sekretaris.md";
+  fs::path jabatan = work / kJabatan;
   std::string text = testing::ReadText(jabatan.string());
   std::ofstream(jabatan) << std::regex_replace(
       text, std::regex("nama: Sekretaris\n"), "nama: Sekretaris Baru\n");
@@ -124,18 +131,10 @@ TEST_CASE("a build killed at random moments leaves a complete site") {
 }
 
 TEST_CASE("a build that fails on a content error leaves the site as it was") {
-  fs::path work = fs::temp_directory_path() /
-                  ("sakip-failed-build-" + std::to_string(::getpid()));
-  fs::remove_all(work);
-  fs::create_directories(work);
-  fs::copy(testing::SourceDir() + "/content", work / "content",
-           fs::copy_options::recursive);
+  fs::path work = BuiltCopy("sakip-failed-build");
   fs::path out = work / "site";
-  REQUIRE(Wait(StartBuild(work / "content", out)) == 0);
   Tree before = ReadTree(out);
-  fs::path jabatan = work /
-                     "content/pemkab-lumajang/satpol-pp/jabatan/"
-                     "sekretaris.md";
+  fs::path jabatan = work / kJabatan;
   std::string text = testing::ReadText(jabatan.string());
   std::ofstream(jabatan) << std::regex_replace(text, std::regex("target: 100"),
                                                "target: seratus");
