@@ -165,8 +165,15 @@ class Computer {
       for (const auto& r : unit->realisasi) years.insert(r->tahun);
     }
     results.tahun.assign(years.begin(), years.end());
+    size_t indicators = 0;
+    for (const auto& unit : model_.units) {
+      for (const auto& jabatan : unit->jabatan) {
+        indicators += jabatan->indikator.size();
+      }
+    }
     for (int year : results.tahun) {
       std::vector<HasilIndikator>& list = results.hasil[year];
+      list.reserve(indicators);  // a doubling copy would be the memory peak
       for (const auto& unit : model_.units) {
         for (const auto& jabatan : unit->jabatan) {
           Ringkasan& ringkasan = results.per_jabatan[year][jabatan.get()];
@@ -242,8 +249,8 @@ class Computer {
         q.efisiensi_label = EfisiensiLabel(*q.efisiensi.value);
       }
       q.dilaporkan = r->dilaporkan[i];
-      q.evaluasi = r->evaluasi[i].value_or("");
-      q.tindak_lanjut = r->tindak_lanjut[i].value_or("");
+      if (r->evaluasi[i]) q.evaluasi = *r->evaluasi[i];
+      if (r->tindak_lanjut[i]) q.tindak_lanjut = *r->tindak_lanjut[i];
       if (r->triwulan[i]) CheckQuarter(jabatan, ind, *r, q);
     }
     return h;
@@ -254,9 +261,9 @@ class Computer {
     std::string where = "quarter " + std::string(kRomawi[q.triwulan - 1]) +
                         " of `" + jabatan.id + "#" + ind.id + "`";
     if (!q.capaian.has_value() && q.realisasi.has_value()) {
-      diagnostics_->Warning(r.pos,
-                            where + ": no capaian (" + q.capaian.alasan + ")",
-                            "set a non-zero `target` for the indicator");
+      diagnostics_->Warning(
+          r.pos, where + ": no capaian (" + std::string(q.capaian.alasan) + ")",
+          "set a non-zero `target` for the indicator");
     }
     if (q.dilaporkan && q.capaian.has_value() &&
         std::fabs(*q.dilaporkan - *q.capaian.value) > 1) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,12 +18,15 @@ namespace sakip {
 
 // A computed value, or "no value" with the reason (in Bahasa Indonesia, for
 // readers). Never 0 in place of a missing value.
+// Results are kept for every indicator and quarter of a large tree, so they
+// hold views rather than copies: reasons are string literals, and evaluasi
+// and tindak_lanjut point into the Model, which outlives its Results.
 struct Nilai {
   std::optional<double> value;
-  std::string alasan;
+  std::string_view alasan;  // a literal
 
   static Nilai Of(double v) { return {v, ""}; }
-  static Nilai None(std::string why) { return {std::nullopt, std::move(why)}; }
+  static Nilai None(std::string_view why) { return {std::nullopt, why}; }
   bool has_value() const { return value.has_value(); }
 };
 
@@ -65,8 +69,8 @@ struct HasilTriwulan {
   Nilai efisiensi;
   std::string efisiensi_label;
   std::optional<double> dilaporkan;
-  std::string evaluasi;
-  std::string tindak_lanjut;
+  std::string_view evaluasi;       // in the Model
+  std::string_view tindak_lanjut;  // in the Model
 };
 
 struct HasilIndikator {

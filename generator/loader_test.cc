@@ -2,10 +2,23 @@
 
 #include <catch2/catch.hpp>
 
+#include "content_parsers.h"
 #include "test_tree.h"
 
 namespace sakip {
 namespace {
+
+TEST_CASE("ids are lowercase words and digits joined by single hyphens") {
+  for (const char* good : {"camat", "kasi-trantib", "a1-b2-c3", "2024"}) {
+    INFO(good);
+    CHECK(IsValidId(good));
+  }
+  for (const char* bad : {"", "-camat", "camat-", "kasi--trantib", "Camat",
+                          "kasi_trantib", "kasi trantib", "sekcam.", "é"}) {
+    INFO(bad);
+    CHECK_FALSE(IsValidId(bad));
+  }
+}
 
 TEST_CASE("the loader builds the unit tree from folders holding unit.yaml") {
   testing::Checked c = testing::Check(testing::ValidTree());

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 namespace sakip {
@@ -19,13 +20,31 @@ class PhaseTimer {
     auto now = std::chrono::steady_clock::now();
     if (enabled_) {
       std::fprintf(
-          stderr, "sakip timing: %-10s %8.1f ms\n", phase.c_str(),
-          std::chrono::duration<double, std::milli>(now - last_).count());
+          stderr,
+          "sakip timing: %-10s %8.1f ms  (resident %ld MB, peak %ld MB)\n",
+          phase.c_str(),
+          std::chrono::duration<double, std::milli>(now - last_).count(),
+          StatusKb("VmRSS:") / 1024, StatusKb("VmHWM:") / 1024);
     }
     last_ = now;
   }
 
  private:
+  // A line of /proc/self/status, in kB (0 where there is none).
+  static long StatusKb(const char* field) {
+    std::FILE* status = std::fopen("/proc/self/status", "r");
+    if (status == nullptr) return 0;
+    char line[256];
+    long kb = 0;
+    while (std::fgets(line, sizeof line, status) != nullptr) {
+      if (std::strncmp(line, field, std::strlen(field)) == 0) {
+        kb = std::atol(line + std::strlen(field));
+      }
+    }
+    std::fclose(status);
+    return kb;
+  }
+
   bool enabled_;
   std::chrono::steady_clock::time_point last_ =
       std::chrono::steady_clock::now();

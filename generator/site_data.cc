@@ -23,6 +23,9 @@ void Put(TemplateData& d, const std::string& key, const std::string& value) {
 void Put(TemplateData& d, const std::string& key, const char* value) {
   Put(d, key, std::string(value));
 }
+void Put(TemplateData& d, const std::string& key, std::string_view value) {
+  Put(d, key, std::string(value));
+}
 void Put(TemplateData& d, const std::string& key, bool value) {
   d.set(key, value);
 }

@@ -8,6 +8,7 @@
 #include <kainjow/mustache.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compute.h"
@@ -97,6 +98,7 @@ void AddCommonData(const SiteContext& context, const Page& page,
 // string as true, so an absent key is the only reliable "nothing".
 void Put(TemplateData& d, const std::string& key, const std::string& value);
 void Put(TemplateData& d, const std::string& key, const char* value);
+void Put(TemplateData& d, const std::string& key, std::string_view value);
 void Put(TemplateData& d, const std::string& key, bool value);
 void Put(TemplateData& d, const std::string& key, const TemplateData& value);
 

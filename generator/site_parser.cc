@@ -6,9 +6,15 @@
 
 namespace sakip {
 
+// [a-z0-9]+(-[a-z0-9]+)*, by hand: called for every id of a large tree.
 bool IsValidId(const std::string& id) {
-  static const std::regex kId("[a-z0-9]+(-[a-z0-9]+)*");
-  return std::regex_match(id, kId);
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  for (size_t i = 0; i < id.size(); ++i) {
+    char c = id[i];
+    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!word && !(c == '-' && id[i - 1] != '-')) return false;
+  }
+  return true;
 }
 
 std::string SuggestId(const std::string& text) {

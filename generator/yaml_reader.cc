@@ -34,6 +34,19 @@ std::optional<double> ParseDecimal(std::string text) {
   return value;
 }
 
+// \d{1,3}(\.\d{3})+ : Indonesian thousands, e.g. 1.754.000. By hand, as
+// every number of the content passes here.
+bool LooksLikeThousands(const std::string& text) {
+  size_t dot = text.find('.');
+  if (dot == 0 || dot == std::string::npos || dot > 3) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool digit = text[i] >= '0' && text[i] <= '9';
+    bool group_start = i >= dot && (i - dot) % 4 == 0;
+    if (group_start ? text[i] != '.' : !digit) return false;
+  }
+  return (text.size() - dot) % 4 == 0;
+}
+
 std::string Join(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
@@ -125,12 +138,11 @@ std::optional<double> YamlValue::AsNumber(const std::string& what) const {
     return std::nullopt;
   }
   const std::string text = Trim(node_.Scalar());
-  static const std::regex kThousands(R"(\d{1,3}(\.\d{3})+)");
   static const std::regex kDecimalComma(R"(-?\d+,\d+)");
   std::optional<double> value = ParseDecimal(text);
   if (!value) {
     std::string hint;
-    if (std::regex_match(text, kThousands)) {
+    if (LooksLikeThousands(text)) {
       hint = "write numbers without thousand separators, e.g. " +
              std::regex_replace(text, std::regex(R"(\.)"), "");
     } else if (std::regex_match(text, kDecimalComma)) {
@@ -144,7 +156,7 @@ std::optional<double> YamlValue::AsNumber(const std::string& what) const {
     Error(what + " must be a number, not `" + text + "`", hint);
     return std::nullopt;
   }
-  if (node_.Tag() != "!" && std::regex_match(text, kThousands)) {
+  if (node_.Tag() != "!" && LooksLikeThousands(text)) {
     source_->diagnostics->Warning(
         Pos(),
         what + " `" + text + "` is read as " +
