@@ -22,8 +22,27 @@ constexpr int kMaxDecimals = 9;
 
 }  // namespace
 
+namespace {
+
+// Whole numbers, most of a report's figures, written without ICU: digits
+// grouped by threes with a point, as ICU writes them for `id`.
+std::string GroupedInteger(long long value) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string out = value < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string FormatAngka(double value, int max_decimals) {
   if (!std::isfinite(value)) return kTanpaNilai;
+  if (value == std::trunc(value) && std::fabs(value) < 1e15) {
+    return GroupedInteger(static_cast<long long>(value));
+  }
   // Avoid printing "-0" for values that round to zero.
   double scale = std::pow(10.0, max_decimals);
   if (std::round(value * scale) == 0) value = 0;

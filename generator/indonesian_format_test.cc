@@ -18,4 +18,17 @@ TEST_CASE("numbers, money and dates in Indonesian conventions") {
   CHECK(NamaBulan(12) == "Desember");
 }
 
+TEST_CASE("whole numbers are written as ICU writes them") {
+  // n + 0.001 rounds to n at two decimals but takes the ICU path.
+  for (double n : {0.0, 7.0, -7.0, 999.0, 1000.0, -1000.0, 9999.0, 12345.0,
+                   100000.0, 278000000.0, -1234567.0, 999999999999.0}) {
+    INFO(n);
+    double off = n < 0 ? -0.001 : 0.001;
+    CHECK(FormatAngka(n) == FormatAngka(n + off));
+  }
+  CHECK(FormatAngka(278000000) == "278.000.000");
+  CHECK(FormatAngka(-0.0) == "0");
+  CHECK(FormatRupiah(6000000) == "Rp 6.000.000");
+}
+
 }  // namespace sakip

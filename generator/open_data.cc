@@ -1,8 +1,11 @@
 #include "open_data.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "resolve.h"
 
@@ -51,75 +54,17 @@ const char* AgregasiName(Agregasi a) {
   return "";
 }
 
-ordered_json BaseRow(const Jabatan& jabatan, const Indikator& ind) {
-  ordered_json row;
-  row["unit"] = jabatan.unit->path;
-  row["unit_nama"] = jabatan.unit->nama;
-  row["jabatan"] = jabatan.id;
-  row["jabatan_nama"] = jabatan.nama;
-  row["indikator"] = ind.id;
-  row["indikator_nama"] = ind.nama;
-  row["sasaran"] = Text(ind.sasaran);
-  row["satuan"] = Text(ind.satuan);
-  return row;
-}
+// One indicator row: each column's value already written as JSON (a
+// number, a quoted string or null), in Columns() order. Both files are
+// written from it: making nlohmann objects for 360,000 rows was the slow
+// part of the export.
+struct Field {
+  std::string json;  // "null", a number, or a quoted and escaped string
+  std::string csv;   // the value as a CSV field, quoted when needed
+};
+using Row = std::vector<Field>;
 
-void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
-                 ordered_json* row) {
-  ordered_json& r = *row;
-  r["tahun"] = tahun ? ordered_json(tahun) : ordered_json(nullptr);
-  r["triwulan"] =
-      q ? ordered_json(kRomawi[q->triwulan - 1]) : ordered_json(nullptr);
-  r["target"] = q ? Number(q->target.value)
-                  : Number(ind.target_triwulan.empty()
-                               ? ind.target
-                               : std::optional<double>(ind.target_triwulan[3]));
-  r["realisasi"] = q ? Number(q->realisasi.value) : nullptr;
-  r["capaian"] = q ? Number(q->capaian.value) : nullptr;
-  r["predikat"] = q ? Text(q->predikat) : nullptr;
-  r["polaritas"] = ind.polaritas == Polaritas::kNegatif ? "negatif" : "positif";
-  r["agregasi"] = AgregasiName(ind.agregasi);
-  r["pagu"] = Number(ind.anggaran ? ind.anggaran->pagu : std::nullopt);
-  r["realisasi_anggaran"] = q ? Number(q->realisasi_anggaran) : nullptr;
-  r["serapan"] = q ? Number(q->serapan.value) : nullptr;
-  r["efisiensi"] = q ? Number(q->efisiensi.value) : nullptr;
-  r["dilaporkan"] = q ? Number(q->dilaporkan) : nullptr;
-}
-
-// The rows of one unit's indicators: one per reported quarter, or one
-// without results when no quarter is reported.
-ordered_json IndikatorRows(const Unit& unit, const Results& results) {
-  ordered_json rows = ordered_json::array();
-  {
-    for (const Jabatan* jabatan : HierarchyOrder(unit)) {
-      for (const Indikator& ind : jabatan->indikator) {
-        bool any = false;
-        for (int year : results.tahun) {
-          const HasilIndikator* h = results.Find(year, &ind);
-          if (!h) continue;
-          for (const HasilTriwulan& q : h->triwulan) {
-            if (!q.dilapor) continue;
-            ordered_json row = BaseRow(*jabatan, ind);
-            FillQuarter(ind, &q, year, &row);
-            rows.push_back(std::move(row));
-            any = true;
-          }
-        }
-        if (!any) {
-          ordered_json row = BaseRow(*jabatan, ind);
-          FillQuarter(ind, nullptr, 0, &row);
-          rows.push_back(std::move(row));
-        }
-      }
-    }
-  }
-  return rows;
-}
-
-std::string CsvField(const ordered_json& value) {
-  if (value.is_null()) return "";
-  std::string text =
-      value.is_string() ? value.get<std::string>() : value.dump();
+std::string CsvQuoted(const std::string& text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {
@@ -127,6 +72,100 @@ std::string CsvField(const ordered_json& value) {
     quoted += c;
   }
   return quoted + "\"";
+}
+
+Field FieldOf(const ordered_json& value) {
+  if (value.is_null()) return {"null", ""};
+  std::string json = value.dump();
+  return {json, CsvQuoted(value.is_string() ? value.get<std::string>() : json)};
+}
+
+// Most texts are printable ASCII with nothing to escape: written directly,
+// the rest by nlohmann (UTF-8, escapes), whose dump() costs much more.
+Field StringField(const std::string& text) {
+  for (char c : text) {
+    if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+      return FieldOf(ordered_json(text));
+    }
+  }
+  return {"\"" + text + "\"", CsvQuoted(text)};
+}
+
+Field NumberField(const std::optional<double>& value) {
+  if (!value) return {"null", ""};
+  ordered_json number = Number(value);
+  if (!number.is_number_integer()) return FieldOf(number);
+  std::string text = std::to_string(number.get<std::int64_t>());
+  return {text, text};
+}
+
+Field TextField(const std::string& text) {
+  return text.empty() ? Field{"null", ""} : StringField(text);
+}
+
+void BaseRow(const Jabatan& jabatan, const Indikator& ind, Row* row) {
+  row->push_back(StringField(jabatan.unit->path));
+  row->push_back(StringField(jabatan.unit->nama));
+  row->push_back(StringField(jabatan.id));
+  row->push_back(StringField(jabatan.nama));
+  row->push_back(StringField(ind.id));
+  row->push_back(StringField(ind.nama));
+  row->push_back(TextField(ind.sasaran));
+  row->push_back(TextField(ind.satuan));
+}
+
+void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
+                 Row* row) {
+  const Field null{"null", ""};
+  auto number = [](const std::optional<double>& v) { return NumberField(v); };
+  row->push_back(tahun ? NumberField(tahun) : null);
+  row->push_back(q ? StringField(kRomawi[q->triwulan - 1]) : null);
+  row->push_back(
+      q ? number(q->target.value)
+        : number(ind.target_triwulan.empty()
+                     ? ind.target
+                     : std::optional<double>(ind.target_triwulan[3])));
+  row->push_back(q ? number(q->realisasi.value) : null);
+  row->push_back(q ? number(q->capaian.value) : null);
+  row->push_back(q ? TextField(q->predikat) : null);
+  row->push_back(StringField(ind.polaritas == Polaritas::kNegatif ? "negatif"
+                                                                  : "positif"));
+  row->push_back(StringField(AgregasiName(ind.agregasi)));
+  row->push_back(number(ind.anggaran ? ind.anggaran->pagu : std::nullopt));
+  row->push_back(q ? number(q->realisasi_anggaran) : null);
+  row->push_back(q ? number(q->serapan.value) : null);
+  row->push_back(q ? number(q->efisiensi.value) : null);
+  row->push_back(q ? number(q->dilaporkan) : null);
+}
+
+// A unit's rows: one per reported quarter of each indicator, or one with
+// no quarter for an indicator without any report.
+std::vector<Row> IndikatorRows(const Unit& unit, const Results& results) {
+  std::vector<Row> rows;
+  auto add = [&](const Jabatan& jabatan, const Indikator& ind,
+                 const HasilTriwulan* q, int year) {
+    Row row;
+    row.reserve(Columns().size());
+    BaseRow(jabatan, ind, &row);
+    FillQuarter(ind, q, year, &row);
+    rows.push_back(std::move(row));
+  };
+  for (const Jabatan* jabatan : HierarchyOrder(unit)) {
+    for (const Indikator& ind : jabatan->indikator) {
+      bool any = false;
+      for (int year : results.tahun) {
+        const HasilIndikator* h = results.Find(year, &ind);
+        if (!h) continue;
+        for (const HasilTriwulan& q : h->triwulan) {
+          if (!q.dilapor) continue;
+          add(*jabatan, ind, &q, year);
+          any = true;
+        }
+      }
+      if (!any) add(*jabatan, ind, nullptr, 0);
+    }
+  }
+  return rows;
 }
 
 std::string CsvHeader() {
@@ -137,11 +176,12 @@ std::string CsvHeader() {
   return csv + "\r\n";
 }
 
-std::string CsvRows(const ordered_json& rows) {
+std::string CsvRows(const std::vector<Row>& rows) {
   std::string csv;
-  for (const ordered_json& row : rows) {
-    for (size_t i = 0; i < Columns().size(); ++i) {
-      csv += (i ? "," : "") + CsvField(row[Columns()[i]]);
+  for (const Row& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) csv += ',';
+      csv += row[i].csv;
     }
     csv += "\r\n";
   }
@@ -224,17 +264,20 @@ Satu objek untuk setiap jabatan: `unit`, `unit_nama`, `jabatan`,
 ini) dan `jumlah_indikator`.
 )";
 
-// `rows` as the elements of a JSON array dumped with indent 1, so that the
-// file is the same as `array.dump(1)` of all rows at once.
-std::string ArrayElements(const ordered_json& rows, bool* first) {
+// `rows` as the elements of a JSON array, written as `array.dump(1)` of all
+// rows at once would write them.
+std::string ArrayElements(const std::vector<Row>& rows, bool* first) {
   std::string text;
-  for (const ordered_json& row : rows) {
-    text += *first ? "\n " : ",\n ";
+  for (const Row& row : rows) {
+    text += *first ? "\n {" : ",\n {";
     *first = false;
-    for (char c : row.dump(1)) {
-      text += c;
-      if (c == '\n') text += ' ';
+    for (size_t i = 0; i < row.size(); ++i) {
+      text += i ? ",\n  \"" : "\n  \"";
+      text += Columns()[i];
+      text += "\": ";
+      text += row[i].json;
     }
+    text += "\n }";
   }
   return text;
 }
@@ -242,18 +285,46 @@ std::string ArrayElements(const ordered_json& rows, bool* first) {
 }  // namespace
 
 void RenderOpenData(const Model& model, const Results& results,
-                    const std::string& prefix, OutputSink* out) {
+                    const std::string& prefix, OutputSink* out, int threads) {
   // A province has hundreds of thousands of rows: they are written unit by
   // unit, never held all at once.
   const std::string json = prefix + "/indikator.json";
   const std::string csv = prefix + "/indikator.csv";
   out->Append(json, "[");
   out->Append(csv, CsvHeader());
+  // Units are turned into text on `threads` threads, a batch at a time, and
+  // appended in model order.
+  struct Chunk {
+    std::string json, csv;
+    bool empty = true;
+  };
+  const size_t batch_size = 2 * static_cast<size_t>(std::max(threads, 1));
   bool first = true;
-  for (const auto& unit : model.units) {
-    ordered_json rows = IndikatorRows(*unit, results);
-    out->Append(json, ArrayElements(rows, &first));
-    out->Append(csv, CsvRows(rows));
+  for (size_t begin = 0; begin < model.units.size(); begin += batch_size) {
+    size_t end = std::min(begin + batch_size, model.units.size());
+    std::vector<Chunk> chunks(end - begin);
+    std::atomic<size_t> next{begin};
+    auto work = [&] {
+      for (size_t i; (i = next++) < end;) {
+        std::vector<Row> rows = IndikatorRows(*model.units[i], results);
+        Chunk& chunk = chunks[i - begin];
+        bool chunk_first = true;  // the separator is fixed when appending
+        chunk.json = ArrayElements(rows, &chunk_first);
+        chunk.empty = chunk_first;
+        chunk.csv = CsvRows(rows);
+      }
+    };
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; ++t) workers.emplace_back(work);
+    work();
+    for (std::thread& w : workers) w.join();
+    for (Chunk& chunk : chunks) {
+      if (chunk.empty) continue;
+      // Each chunk starts "\n {"; all but the file's first need a comma.
+      out->Append(json, first ? chunk.json : "," + chunk.json);
+      first = false;
+      out->Append(csv, chunk.csv);
+    }
   }
   out->Append(json, first ? "]\n" : "\n]\n");
   out->Add(prefix + "/jabatan.json", JabatanRows(model).dump(1) + "\n");

@@ -11,9 +11,11 @@
 
 namespace sakip {
 
-// Adds the export files under `prefix` (e.g. "2024/data").
+// Adds the export files under `prefix` (e.g. "2024/data"); the rows are
+// made on `threads` threads, the files are the same for any number.
 void RenderOpenData(const Model& model, const Results& results,
-                    const std::string& prefix, OutputSink* out);
+                    const std::string& prefix, OutputSink* out,
+                    int threads = 1);
 
 }  // namespace sakip
 

@@ -21,12 +21,39 @@ using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 using kainjow::mustache::partial;
 
+// kainjow parses a partial again each time it is used, so partials that
+// use no partials themselves are pasted into the templates that use them
+// (repeatedly: a template whose partials are all pasted becomes one too).
+// Recursive partials such as `_nav` stay partials.
+std::map<std::string, std::string> InlineLeafPartials(
+    std::map<std::string, std::string> templates) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto& [name, text] : templates) {
+      for (const auto& [leaf, leaf_text] : templates) {
+        if (leaf == name || leaf_text.find("{{>") != std::string::npos ||
+            leaf_text.find("{{=") != std::string::npos) {
+          continue;
+        }
+        for (const std::string& tag :
+             {"{{> _" + leaf + "}}", "{{>_" + leaf + "}}"}) {
+          for (size_t at; (at = text.find(tag)) != std::string::npos;) {
+            text.replace(at, tag.size(), leaf_text);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  return templates;
+}
+
 // Compiles each template once and renders pages with every template
 // available as a partial `{{> _name}}`.
 class TemplateSet {
  public:
   TemplateSet(const Theme& theme, Diagnostics* diagnostics) : theme_(theme) {
-    for (const auto& [name, text] : theme.templates) {
+    for (const auto& [name, text] : InlineLeafPartials(theme.templates)) {
       auto compiled = std::make_unique<mustache>(text);
       if (!compiled->is_valid()) {
         diagnostics->Error(
@@ -199,7 +226,7 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
         out->Add(version + "/" + AssetPath(path.substr(7)), bytes);
       }
     }
-    RenderOpenData(*v.model, *v.results, version + "/data", out);
+    RenderOpenData(*v.model, *v.results, version + "/data", out, threads);
     timer.Mark("open data");
   }
   out->Add("versions.json", listing.dump(1) + "\n");

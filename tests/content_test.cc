@@ -4,11 +4,14 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 
 #include "compute.h"
+#include "open_data.h"
+#include "output_tree.h"
 #include "test_tree.h"
 
 namespace sakip {
@@ -55,6 +58,24 @@ TEST_CASE(
     REQUIRE(std::regex_search(d.message, m, key));
     CHECK(known.count(m[1]) == 1);
   }
+}
+
+TEST_CASE("the open data of the content is the same made on 1 or 3 threads") {
+  RealFileSystem fs(ContentDir());
+  testing::Checked c = testing::Check(fs);
+  Results results = ComputeResults(c.model, &c.diagnostics);
+  OutputTree one, three;
+  RenderOpenData(c.model, results, "d", &one, 1);
+  RenderOpenData(c.model, results, "d", &three, 3);
+  for (const char* file : {"d/indikator.json", "d/indikator.csv"}) {
+    INFO(file);
+    REQUIRE(one.Find(file) != nullptr);
+    REQUIRE(three.Find(file) != nullptr);
+    CHECK(*one.Find(file) == *three.Find(file));
+  }
+  // Eight units in batches of six: separators between batches are exercised.
+  CHECK(one.Find("d/indikator.csv")->size() > 20000);
+  CHECK(nlohmann::json::parse(*three.Find("d/indikator.json")).size() > 100);
 }
 
 TEST_CASE("Satpol PP: 25 jabatan of the IKI plus the Kepala Satuan") {
