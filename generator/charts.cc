@@ -192,7 +192,7 @@ GraphSpec PohonKinerja(const Unit& unit, const std::string& page,
     const HasilTriwulan* q = h ? h->Terakhir() : nullptr;
     std::string predikat = q && q->capaian.has_value() ? q->predikat : "";
     std::string capaian = q && q->capaian.has_value()
-                              ? FormatPersen(*q->capaian.value)
+                              ? FormatPersen(*q->capaian.value())
                               : std::string(kTanpaNilai);
     std::string label =
         Wrap(ind->nama, 34) + "\n" + owner[ind]->nama + "\ncapaian " + capaian;

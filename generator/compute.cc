@@ -109,12 +109,12 @@ Nilai Serapan(std::optional<double> realisasi_anggaran,
 }
 
 Nilai Efisiensi(const Nilai& capaian, const Nilai& serapan) {
-  if (!capaian.has_value()) return Nilai::None(capaian.alasan);
-  if (!serapan.has_value()) return Nilai::None(serapan.alasan);
-  return Nilai::Of(*capaian.value - *serapan.value);
+  if (!capaian.has_value()) return capaian;  // with its reason
+  if (!serapan.has_value()) return serapan;
+  return Nilai::Of(*capaian.value() - *serapan.value());
 }
 
-std::string EfisiensiLabel(double efisiensi) {
+std::string_view EfisiensiLabel(double efisiensi) {
   if (efisiensi > 5) return "efisien";
   if (efisiensi < -5) return "tidak efisien";
   return "cukup efisien";
@@ -226,18 +226,18 @@ class Computer {
       }
       int i = k - 1;
       q.dilapor = r->triwulan[i] || r->anggaran[i] || r->dilaporkan[i] ||
-                  r->evaluasi[i] || r->tindak_lanjut[i];
+                  r->HasCatatan(i);
       if (q.dilapor) h.triwulan_terakhir = k;
       q.realisasi = RealisasiSampai(ind, r->triwulan, k);
       q.capaian = q.realisasi;
       if (q.realisasi.has_value()) {
         q.capaian = q.target.has_value()
                         ? Capaian(ind.polaritas, ind.rumus_negatif,
-                                  *q.realisasi.value, *q.target.value)
+                                  *q.realisasi.value(), *q.target.value())
                         : q.target;
       }
       if (q.capaian.has_value()) {
-        q.predikat = Predikat(model_.site.skala_predikat, *q.capaian.value);
+        q.predikat = Predikat(model_.site.skala_predikat, *q.capaian.value());
       }
       // Realised spending is cumulative: the latest figure up to k holds.
       for (int j = 0; j <= i; ++j) {
@@ -246,11 +246,15 @@ class Computer {
       q.serapan = Serapan(q.realisasi_anggaran, pagu);
       q.efisiensi = Efisiensi(q.capaian, q.serapan);
       if (q.efisiensi.has_value()) {
-        q.efisiensi_label = EfisiensiLabel(*q.efisiensi.value);
+        q.efisiensi_label = EfisiensiLabel(*q.efisiensi.value());
       }
       q.dilaporkan = r->dilaporkan[i];
-      if (r->evaluasi[i]) q.evaluasi = *r->evaluasi[i];
-      if (r->tindak_lanjut[i]) q.tindak_lanjut = *r->tindak_lanjut[i];
+      if (r->catatan && r->catatan->evaluasi[i]) {
+        q.evaluasi = *r->catatan->evaluasi[i];
+      }
+      if (r->catatan && r->catatan->tindak_lanjut[i]) {
+        q.tindak_lanjut = *r->catatan->tindak_lanjut[i];
+      }
       if (r->triwulan[i]) CheckQuarter(jabatan, ind, *r, q);
     }
     return h;
@@ -262,15 +266,17 @@ class Computer {
                         " of `" + jabatan.id + "#" + ind.id + "`";
     if (!q.capaian.has_value() && q.realisasi.has_value()) {
       diagnostics_->Warning(
-          r.pos, where + ": no capaian (" + std::string(q.capaian.alasan) + ")",
+          r.pos,
+          where + ": no capaian (" + std::string(q.capaian.alasan()) + ")",
           "set a non-zero `target` for the indicator");
     }
     if (q.dilaporkan && q.capaian.has_value() &&
-        std::fabs(*q.dilaporkan - *q.capaian.value) > 1) {
+        std::fabs(*q.dilaporkan - *q.capaian.value()) > 1) {
       diagnostics_->Warning(
           r.pos,
           where + ": the report prints capaian " + FormatAngka(*q.dilaporkan) +
-              " but realisasi and target give " + FormatAngka(*q.capaian.value),
+              " but realisasi and target give " +
+              FormatAngka(*q.capaian.value()),
           "check realisasi and target; if the source document itself "
           "disagrees, keep it and list it under known inconsistencies");
     }
@@ -289,7 +295,7 @@ class Computer {
     if (last->capaian.has_value()) {
       ringkasan->bernilai += 1;
       ringkasan->rata_capaian =
-          ringkasan->rata_capaian.value_or(0) + *last->capaian.value;
+          ringkasan->rata_capaian.value_or(0) + *last->capaian.value();
       ringkasan->per_predikat[last->predikat] += 1;
     }
   }

@@ -18,16 +18,32 @@ namespace sakip {
 
 // A computed value, or "no value" with the reason (in Bahasa Indonesia, for
 // readers). Never 0 in place of a missing value.
-// Results are kept for every indicator and quarter of a large tree, so they
-// hold views rather than copies: reasons are string literals, and evaluasi
-// and tindak_lanjut point into the Model, which outlives its Results.
-struct Nilai {
-  std::optional<double> value;
-  std::string_view alasan;  // a literal
+// A computed figure, or the reason there is none. Results are kept for every
+// indicator and quarter of a large tree, so this is 16 bytes: the reason is
+// a string literal, and "no reason" means there is a value.
+class Nilai {
+ public:
+  Nilai() = default;  // no value, no reason given
+  static Nilai Of(double v) {
+    Nilai n;
+    n.value_ = v;
+    n.alasan_ = nullptr;
+    return n;
+  }
+  static Nilai None(const char* why) {
+    Nilai n;
+    n.alasan_ = why;
+    return n;
+  }
+  bool has_value() const { return alasan_ == nullptr; }
+  std::optional<double> value() const {
+    return has_value() ? std::optional<double>(value_) : std::nullopt;
+  }
+  std::string_view alasan() const { return alasan_ ? alasan_ : ""; }
 
-  static Nilai Of(double v) { return {v, ""}; }
-  static Nilai None(std::string_view why) { return {std::nullopt, why}; }
-  bool has_value() const { return value.has_value(); }
+ private:
+  double value_ = 0;
+  const char* alasan_ = "";
 };
 
 // --- The rules, one function each -----------------------------------------
@@ -53,7 +69,7 @@ Nilai Serapan(std::optional<double> realisasi_anggaran,
 // capaian - serapan, in points.
 Nilai Efisiensi(const Nilai& capaian, const Nilai& serapan);
 // `efisien` above +5, `cukup efisien` within +-5, `tidak efisien` below -5.
-std::string EfisiensiLabel(double efisiensi);
+std::string_view EfisiensiLabel(double efisiensi);  // a literal
 
 // --- Results of a whole model ------------------------------------------------
 
@@ -67,7 +83,7 @@ struct HasilTriwulan {
   std::optional<double> realisasi_anggaran;
   Nilai serapan;
   Nilai efisiensi;
-  std::string efisiensi_label;
+  std::string_view efisiensi_label;  // a literal
   std::optional<double> dilaporkan;
   std::string_view evaluasi;       // in the Model
   std::string_view tindak_lanjut;  // in the Model

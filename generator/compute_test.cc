@@ -34,8 +34,8 @@ TEST_CASE("aggregation to quarter k, with gaps") {
   for (const Case& c : cases) {
     Nilai n = AggregateUpTo(c.q, c.agregasi, c.k);
     INFO("agregasi " << static_cast<int>(c.agregasi) << " k=" << c.k);
-    CHECK(n.value == c.expected);
-    if (!c.expected) CHECK(n.alasan == "belum ada data realisasi");
+    CHECK(n.value() == c.expected);
+    if (!c.expected) CHECK(n.alasan() == "belum ada data realisasi");
   }
 }
 
@@ -71,12 +71,12 @@ TEST_CASE("structured rumus aggregates components first") {
     ind.agregasi = c.agregasi;
     Nilai n = RealisasiSampai(ind, q, c.k);
     INFO("agregasi " << static_cast<int>(c.agregasi) << " k=" << c.k);
-    REQUIRE(n.value);
-    CHECK(*n.value == Approx(*c.expected));
+    REQUIRE(n.value());
+    CHECK(*n.value() == Approx(*c.expected));
   }
   PerTriwulan<NilaiTriwulan> zero;
   zero[0] = Parts(0, 0);
-  CHECK(RealisasiSampai(ind, zero, 1).alasan == "penyebut bernilai 0");
+  CHECK(RealisasiSampai(ind, zero, 1).alasan() == "penyebut bernilai 0");
 }
 
 TEST_CASE("capaian: positif, negatif selisih with floor, negatif kebalikan") {
@@ -106,20 +106,20 @@ TEST_CASE("capaian: positif, negatif selisih with floor, negatif kebalikan") {
   for (const Case& c : cases) {
     Nilai n = Capaian(c.p, c.r, c.realisasi, c.target);
     INFO("R=" << c.realisasi << " T=" << c.target);
-    CHECK(n.value == c.expected);
-    CHECK(n.alasan == c.alasan);
+    CHECK(n.value() == c.expected);
+    CHECK(n.alasan() == c.alasan);
   }
 }
 
 TEST_CASE("quarterly targets take precedence over the annual target") {
   Indikator ind;
-  CHECK(TargetPada(ind, 2).alasan == "target belum ditetapkan");
+  CHECK(TargetPada(ind, 2).alasan() == "target belum ditetapkan");
   ind.target = 100;
-  CHECK(TargetPada(ind, 2).value == 100);
+  CHECK(TargetPada(ind, 2).value() == 100);
   ind.target_triwulan = {25, 50, 75, 100};
-  CHECK(TargetPada(ind, 1).value == 25);
-  CHECK(TargetPada(ind, 2).value == 50);
-  CHECK(TargetPada(ind, 4).value == 100);
+  CHECK(TargetPada(ind, 1).value() == 25);
+  CHECK(TargetPada(ind, 2).value() == 50);
+  CHECK(TargetPada(ind, 4).value() == 100);
 }
 
 TEST_CASE("predikat band edges on the default scale") {
@@ -137,12 +137,12 @@ TEST_CASE("predikat band edges on the default scale") {
 }
 
 TEST_CASE("serapan and efisiensi with their labels at +-5") {
-  CHECK(*Serapan(858000, 1754000).value == Approx(48.916761));
-  CHECK(Serapan(100, std::nullopt).alasan == "tidak ada pagu anggaran");
-  CHECK(Serapan(100, 0).alasan == "pagu anggaran bernilai 0");
-  CHECK(Serapan(std::nullopt, 100).alasan == "belum ada realisasi anggaran");
-  CHECK(Efisiensi(Nilai::Of(63), Nilai::Of(40)).value == 23);
-  CHECK(Efisiensi(Nilai::None("x"), Nilai::Of(40)).alasan == "x");
+  CHECK(*Serapan(858000, 1754000).value() == Approx(48.916761));
+  CHECK(Serapan(100, std::nullopt).alasan() == "tidak ada pagu anggaran");
+  CHECK(Serapan(100, 0).alasan() == "pagu anggaran bernilai 0");
+  CHECK(Serapan(std::nullopt, 100).alasan() == "belum ada realisasi anggaran");
+  CHECK(Efisiensi(Nilai::Of(63), Nilai::Of(40)).value() == 23);
+  CHECK(Efisiensi(Nilai::None("x"), Nilai::Of(40)).alasan() == "x");
   CHECK(EfisiensiLabel(5.01) == "efisien");
   CHECK(EfisiensiLabel(5) == "cukup efisien");
   CHECK(EfisiensiLabel(0) == "cukup efisien");
@@ -175,11 +175,11 @@ TEST_CASE("results of a tree: quarters, roll-ups and the dilaporkan check") {
   REQUIRE(dokumen);
   CHECK(dokumen->triwulan_terakhir == 2);
   const HasilTriwulan& q2 = dokumen->triwulan[1];
-  CHECK(q2.realisasi.value == 7);
-  CHECK(q2.capaian.value == 70);
+  CHECK(q2.realisasi.value() == 7);
+  CHECK(q2.capaian.value() == 70);
   CHECK(q2.predikat == "Sedang");
-  CHECK(q2.serapan.value == 75);
-  CHECK(q2.efisiensi.value == -5);
+  CHECK(q2.serapan.value() == 75);
+  CHECK(q2.efisiensi.value() == -5);
   CHECK(q2.efisiensi_label == "cukup efisien");
   CHECK(q2.evaluasi == "Sesuai jadwal");
   CHECK(dokumen->triwulan[2].dilapor == false);

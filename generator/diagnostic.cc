@@ -43,8 +43,8 @@ void Diagnostics::Merge(Diagnostics&& other) {
   for (Diagnostic& d : other.diagnostics_) diagnostics_.push_back(std::move(d));
 }
 
-void Diagnostics::AddSource(const std::string& path, std::string text) {
-  sources_[path] = std::move(text);
+void Diagnostics::AddSource(const std::string& path, const std::string& text) {
+  sources_[path] = CompressedText(text);
 }
 
 int Diagnostics::error_count() const {
@@ -77,7 +77,7 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
 std::string Diagnostics::SourceLine(const std::string& path, int line) const {
   auto it = sources_.find(path);
   if (it == sources_.end() || line <= 0) return "";
-  const std::string& text = it->second;
+  const std::string text = it->second.Text();
   size_t start = 0;
   for (int i = 1; i < line; ++i) {
     start = text.find('\n', start);

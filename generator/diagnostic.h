@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "compressed_text.h"
+
 namespace sakip {
 
 // A position in a content file. Lines and columns are 1-based; 0 means
@@ -35,7 +37,7 @@ class Diagnostics {
   void Add(Diagnostic diagnostic);
 
   // Remembers a file's text so that reports can quote the offending line.
-  void AddSource(const std::string& path, std::string text);
+  void AddSource(const std::string& path, const std::string& text);
   // Takes over `other`'s diagnostics and sources (from another thread).
   void Merge(Diagnostics&& other);
 
@@ -56,7 +58,7 @@ class Diagnostics {
   std::string SourceLine(const std::string& path, int line) const;
 
   std::vector<Diagnostic> diagnostics_;
-  std::map<std::string, std::string> sources_;
+  std::map<std::string, CompressedText> sources_;
 };
 
 }  // namespace sakip

@@ -188,7 +188,9 @@ void ParseJabatan(const YamlValue& root, Jabatan* jabatan) {
         indikator.Pos(),
         "`indikator` must be a list; start each with `- id: ...`");
   }
-  for (const YamlValue& item : indikator.Items()) {
+  std::vector<YamlValue> items = indikator.Items();
+  jabatan->indikator.reserve(items.size());
+  for (const YamlValue& item : items) {
     if (std::optional<Indikator> ind = ParseIndikator(item)) {
       jabatan->indikator.push_back(std::move(*ind));
     }

@@ -190,9 +190,19 @@ struct RealisasiIndikator {
   PerTriwulan<NilaiTriwulan> triwulan;
   PerTriwulan<double> anggaran;    // realised spending, cumulative
   PerTriwulan<double> dilaporkan;  // capaian printed in the report
-  PerTriwulan<std::string> evaluasi;
-  PerTriwulan<std::string> tindak_lanjut;
+  // Texts written for a few quarters of a few indicators: held apart, so
+  // that the many indicators without them cost a pointer, not 320 bytes.
+  struct Catatan {
+    PerTriwulan<std::string> evaluasi;
+    PerTriwulan<std::string> tindak_lanjut;
+  };
+  std::shared_ptr<Catatan> catatan;  // null when there is no text
   SourcePos pos;
+
+  bool HasCatatan(int quarter_index) const {
+    return catatan && (catatan->evaluasi[quarter_index] ||
+                       catatan->tindak_lanjut[quarter_index]);
+  }
 };
 
 struct RealisasiJabatan {

@@ -121,20 +121,20 @@ void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
   row->push_back(tahun ? NumberField(tahun) : null);
   row->push_back(q ? StringField(kRomawi[q->triwulan - 1]) : null);
   row->push_back(
-      q ? number(q->target.value)
+      q ? number(q->target.value())
         : number(ind.target_triwulan.empty()
                      ? ind.target
                      : std::optional<double>(ind.target_triwulan[3])));
-  row->push_back(q ? number(q->realisasi.value) : null);
-  row->push_back(q ? number(q->capaian.value) : null);
+  row->push_back(q ? number(q->realisasi.value()) : null);
+  row->push_back(q ? number(q->capaian.value()) : null);
   row->push_back(q ? TextField(q->predikat) : null);
   row->push_back(StringField(ind.polaritas == Polaritas::kNegatif ? "negatif"
                                                                   : "positif"));
   row->push_back(StringField(AgregasiName(ind.agregasi)));
   row->push_back(number(ind.anggaran ? ind.anggaran->pagu : std::nullopt));
   row->push_back(q ? number(q->realisasi_anggaran) : null);
-  row->push_back(q ? number(q->serapan.value) : null);
-  row->push_back(q ? number(q->efisiensi.value) : null);
+  row->push_back(q ? number(q->serapan.value()) : null);
+  row->push_back(q ? number(q->efisiensi.value()) : null);
   row->push_back(q ? number(q->dilaporkan) : null);
 }
 

@@ -62,11 +62,17 @@ RealisasiIndikator ParseEntry(const std::string& id, const YamlValue& value) {
   ForEachQuarter(map, "dilaporkan", [&](int q, const YamlValue& v) {
     entry.dilaporkan[q] = v.AsNumber("a reported capaian");
   });
+  auto catatan = [&entry]() -> RealisasiIndikator::Catatan& {
+    if (!entry.catatan) {
+      entry.catatan = std::make_shared<RealisasiIndikator::Catatan>();
+    }
+    return *entry.catatan;
+  };
   ForEachQuarter(map, "evaluasi", [&](int q, const YamlValue& v) {
-    entry.evaluasi[q] = v.AsString("an evaluasi");
+    catatan().evaluasi[q] = v.AsString("an evaluasi");
   });
   ForEachQuarter(map, "tindak_lanjut", [&](int q, const YamlValue& v) {
-    entry.tindak_lanjut[q] = v.AsString("a tindak_lanjut");
+    catatan().tindak_lanjut[q] = v.AsString("a tindak_lanjut");
   });
   return entry;
 }
@@ -92,7 +98,9 @@ void ParseRealisasi(const YamlValue& root, Realisasi* realisasi) {
     rj.pos = jabatan_map.KeyPos(jabatan_id);
     MapReader indikator_map(jabatan_value, "realisasi of `" + jabatan_id + "`",
                             {});
-    for (const auto& [indikator_id, value] : indikator_map.Entries()) {
+    auto entries = indikator_map.Entries();
+    rj.indikator.reserve(entries.size());
+    for (const auto& [indikator_id, value] : entries) {
       RealisasiIndikator entry = ParseEntry(indikator_id, value);
       entry.pos = indikator_map.KeyPos(indikator_id);
       rj.indikator.push_back(std::move(entry));

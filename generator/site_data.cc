@@ -83,7 +83,7 @@ std::string FormatTarget(const Indikator& ind) {
 
 std::string FormatNilai(const Nilai& n, bool percent) {
   if (!n.has_value()) return kTanpaNilai;
-  return percent ? FormatPersen(*n.value) : FormatAngka(*n.value);
+  return percent ? FormatPersen(*n.value()) : FormatAngka(*n.value());
 }
 
 void PutTugasFungsi(TemplateData& d, const Jabatan& j) {

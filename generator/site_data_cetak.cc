@@ -244,7 +244,7 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
                                : kTanpaNilai);
     Put(b, "serapan", FormatNilai(hq->serapan, true));
     Put(b, "efisiensi",
-        hq->efisiensi.has_value() ? FormatAngka(*hq->efisiensi.value)
+        hq->efisiensi.has_value() ? FormatAngka(*hq->efisiensi.value())
                                   : kTanpaNilai);
     Put(b, "efisiensi_label", hq->efisiensi_label);
     biaya.push_back(b);

@@ -90,7 +90,7 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
       Put(tw, "target", FormatNilai(q.target, percent));
       Put(tw, "realisasi", FormatNilai(q.realisasi, percent));
       Put(tw, "capaian", FormatNilai(q.capaian, true));
-      Put(tw, "alasan", q.capaian.has_value() ? "" : q.capaian.alasan);
+      Put(tw, "alasan", q.capaian.has_value() ? "" : q.capaian.alasan());
       Put(tw, "predikat", q.predikat);
       Put(tw, "kelas", PredikatClass(scale, q.predikat));
       Put(tw, "realisasi_anggaran",
@@ -98,7 +98,7 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
                                : kTanpaNilai);
       Put(tw, "serapan", FormatNilai(q.serapan, true));
       Put(tw, "efisiensi",
-          q.efisiensi.has_value() ? FormatAngka(*q.efisiensi.value) + " poin"
+          q.efisiensi.has_value() ? FormatAngka(*q.efisiensi.value()) + " poin"
                                   : kTanpaNilai);
       Put(tw, "efisiensi_label", q.efisiensi_label);
       Put(tw, "dilaporkan", q.dilaporkan ? FormatPersen(*q.dilaporkan) : "");
@@ -109,7 +109,7 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
     Put(item, "triwulan", quarters);
     list.push_back(item);
     const HasilTriwulan* last = h->Terakhir();
-    bars->push_back({ind.nama, last->capaian.value,
+    bars->push_back({ind.nama, last->capaian.value(),
                      last->capaian.has_value()
                          ? PredikatColor(scale, last->predikat)
                          : "#9e9e9e"});

@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libgit2-dev
-  libkainjow-mustache-dev libicu-dev libcpp-httplib-dev libmimalloc-dev fonts-texgyre
+  libkainjow-mustache-dev libicu-dev libcpp-httplib-dev libmimalloc-dev zlib1g-dev fonts-texgyre
 )
 if [ "${1:-build}" = test ]; then
   # catch2 for the unit tests; tidy, xmllint, chromium and fonts for the

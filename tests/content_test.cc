@@ -219,7 +219,7 @@ TEST_CASE("Satpol PP quarter II capaian match the reports or the known list") {
     std::string key = h.jabatan->id + "#" + h.indikator->id;
     INFO(key << " printed " << *q.dilaporkan);
     REQUIRE(q.capaian.has_value());
-    if (std::fabs(*q.capaian.value - *q.dilaporkan) <= 1) {
+    if (std::fabs(*q.capaian.value() - *q.dilaporkan) <= 1) {
       ++compared;
     } else {
       CHECK(known.count(key) == 1);
