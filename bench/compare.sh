@@ -56,9 +56,12 @@ hugo_build() { echo "hugo --quiet --source $1/hugo --destination $1/out-hugo"; }
 # the next build's file creation ten times slower; the trash is deleted once,
 # at the end, so neither tool's runs pay for the one before.
 trash=$work/trash
+# The sync writes the previous run's files out first, so that the disk's
+# write-back does not compete with the run being timed.
 discard_now() {
   mkdir -p "$trash"
   if [ -e "$1" ]; then mv "$1" "$trash/$(date +%s%N)"; fi
+  sync
 }
 # ... and as a command line for hyperfine's --prepare.
 discard() { echo "bash -c '$(declare -f discard_now | tr '\n' ' '); trash=$trash; discard_now $1'"; }
@@ -85,10 +88,10 @@ hugo_t=$(mean_of "$work/hugo.json")
 sakip_files=$(find "$work/full/out-sakip" -type f | wc -l)
 hugo_files=$(find "$work/full/out-hugo" -type f | wc -l)
 
-echo "== scaling (1 run each)"
+echo "== scaling ($runs runs each)"
 declare -A scale_t scale_m
 for name in quarter half full; do
-  hyperfine --runs 1 --style none --prepare "$(discard "$work/$name/out-sakip")" \
+  hyperfine --runs "$runs" --style none --prepare "$(discard "$work/$name/out-sakip")" \
     --export-json "$work/scale-$name.json" "$(sakip_build "$work/$name")" >/dev/null
   scale_t[$name]=$(mean_of "$work/scale-$name.json")
   discard_now "$work/$name/out-sakip"
@@ -128,7 +131,7 @@ row "rebuild / full build" "$(/usr/bin/python3 -c "print('%.1f %%' % (100 * $reb
 for name in quarter half full; do
   case $name in quarter) f=1x;; half) f=2x;; full) f=4x;; esac
   n=$(ls "$work/$name/sakip/pemda" | grep -c unit-)
-  row "scaling $f: $((n * per_unit)) jabatan (s / MB)" "${scale_t[$name]} / ${scale_m[$name]}" ""
+  row "scaling $f: $((n * per_unit)) jabatan (s mean / MB)" "${scale_t[$name]} / ${scale_m[$name]}" ""
 done
 row "sample content/ build (s)" "$sample_t" ""
 row "PDFs per second (sample, $pdfs PDFs, cold)" "$pdf_rate" ""
