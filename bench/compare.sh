@@ -57,14 +57,16 @@ hugo_build() { echo "hugo --quiet --source $1/hugo --destination $1/out-hugo"; }
 # at the end, so neither tool's runs pay for the one before.
 trash=$work/trash
 # The sync writes the previous run's files out first, so that the disk's
-# write-back does not compete with the run being timed.
-discard_now() {
-  mkdir -p "$trash"
-  if [ -e "$1" ]; then mv "$1" "$trash/$(date +%s%N)"; fi
-  sync
-}
-# ... and as a command line for hyperfine's --prepare.
-discard() { echo "bash -c '$(declare -f discard_now | tr '\n' ' '); trash=$trash; discard_now $1'"; }
+# write-back does not compete with the run being timed. A script, as
+# hyperfine's --prepare takes a command line.
+mkdir -p "$trash"
+cat > "$work/discard.sh" <<EOF
+#!/usr/bin/env bash
+if [ -e "\$1" ]; then mv "\$1" "$trash/\$(date +%s%N)"; fi
+sync
+EOF
+discard() { echo "bash $work/discard.sh $1"; }
+discard_now() { bash "$work/discard.sh" "$1"; }
 trap 'rm -rf "$trash"' EXIT
 
 row() { printf '| %-44s | %10s | %10s |\n' "$1" "$2" "$3"; }
@@ -101,7 +103,7 @@ done
 echo "== rebuild after editing one jabatan"
 edited=$work/full/sakip/pemda/unit-0001/jabatan/kabid-1.md
 # Each run changes the targets of that one file (100 <-> 99).
-toggle="sed -i -e 's/^\\( *\\)target: 100\$/\\1target: 99/;t' -e 's/^\\( *\\)target: 99\$/\\1target: 100/' $edited"
+toggle="sed -i -e 's/^\\( *\\)target: 100\$/\\1target: 99/;t' -e 's/^\\( *\\)target: 99\$/\\1target: 100/' $edited && sync"
 hyperfine --runs "$runs" --style basic --prepare "$toggle" \
   --export-json "$work/rebuild.json" "$(sakip_build "$work/full")"
 rebuild_t=$(mean_of "$work/rebuild.json")
