@@ -17,8 +17,7 @@
 namespace sakip {
 
 // A computed value, or "no value" with the reason (in Bahasa Indonesia, for
-// readers). Never 0 in place of a missing value.
-// A computed figure, or the reason there is none. Results are kept for every
+// readers). Never 0 in place of a missing value. Results are kept for every
 // indicator and quarter of a large tree, so this is 16 bytes: the reason is
 // a string literal, and "no reason" means there is a value.
 class Nilai {

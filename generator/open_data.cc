@@ -117,25 +117,24 @@ void BaseRow(const Jabatan& jabatan, const Indikator& ind, Row* row) {
 void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
                  Row* row) {
   const Field null{"null", ""};
-  auto number = [](const std::optional<double>& v) { return NumberField(v); };
   row->push_back(tahun ? NumberField(tahun) : null);
   row->push_back(q ? StringField(kRomawi[q->triwulan - 1]) : null);
   row->push_back(
-      q ? number(q->target.value())
-        : number(ind.target_triwulan.empty()
-                     ? ind.target
-                     : std::optional<double>(ind.target_triwulan[3])));
-  row->push_back(q ? number(q->realisasi.value()) : null);
-  row->push_back(q ? number(q->capaian.value()) : null);
+      q ? NumberField(q->target.value())
+        : NumberField(ind.target_triwulan.empty()
+                          ? ind.target
+                          : std::optional<double>(ind.target_triwulan[3])));
+  row->push_back(q ? NumberField(q->realisasi.value()) : null);
+  row->push_back(q ? NumberField(q->capaian.value()) : null);
   row->push_back(q ? TextField(q->predikat) : null);
   row->push_back(StringField(ind.polaritas == Polaritas::kNegatif ? "negatif"
                                                                   : "positif"));
   row->push_back(StringField(AgregasiName(ind.agregasi)));
-  row->push_back(number(ind.anggaran ? ind.anggaran->pagu : std::nullopt));
-  row->push_back(q ? number(q->realisasi_anggaran) : null);
-  row->push_back(q ? number(q->serapan.value()) : null);
-  row->push_back(q ? number(q->efisiensi.value()) : null);
-  row->push_back(q ? number(q->dilaporkan) : null);
+  row->push_back(NumberField(ind.anggaran ? ind.anggaran->pagu : std::nullopt));
+  row->push_back(q ? NumberField(q->realisasi_anggaran) : null);
+  row->push_back(q ? NumberField(q->serapan.value()) : null);
+  row->push_back(q ? NumberField(q->efisiensi.value()) : null);
+  row->push_back(q ? NumberField(q->dilaporkan) : null);
 }
 
 // A unit's rows: one per reported quarter of each indicator, or one with

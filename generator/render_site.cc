@@ -49,8 +49,8 @@ std::map<std::string, std::string> InlineLeafPartials(
   return templates;
 }
 
-// Compiles each template once and renders pages with every template
-// available as a partial `{{> _name}}`.
+// Compiles each template once (leaf partials pasted in) and renders pages
+// with the remaining partials available as `{{> _name}}`.
 class TemplateSet {
  public:
   TemplateSet(const Theme& theme, Diagnostics* diagnostics)
