@@ -77,6 +77,12 @@ fs::path BuiltCopy(const std::string& name) {
 const char* kJabatan =
     "content/pemkab-lumajang/satpol-pp/jabatan/sekretaris.md";
 
+// The jabatan file of the next version: it differs, so a mixture would show.
+std::string Renamed(const std::string& text) {
+  return std::regex_replace(text, std::regex("nama: Sekretaris\n"),
+                            "nama: Sekretaris Baru\n");
+}
+
 TEST_CASE("a build killed at random moments leaves a complete site") {
   fs::path work = BuiltCopy("sakip-kill");
   fs::path out = work / "site";
@@ -85,8 +91,7 @@ TEST_CASE("a build killed at random moments leaves a complete site") {
   // The next version differs, so that a mixture would show.
   fs::path jabatan = work / kJabatan;
   std::string text = testing::ReadText(jabatan.string());
-  std::ofstream(jabatan) << std::regex_replace(
-      text, std::regex("nama: Sekretaris\n"), "nama: Sekretaris Baru\n");
+  std::ofstream(jabatan) << Renamed(text);
   REQUIRE(Wait(StartBuild(work / "content", work / "reference")) == 0);
   Tree new_site = ReadTree(work / "reference");
   REQUIRE(old_site != new_site);
@@ -99,8 +104,7 @@ TEST_CASE("a build killed at random moments leaves a complete site") {
   std::ofstream(jabatan) << text;
   REQUIRE(Wait(StartBuild(work / "content", out)) == 0);
   REQUIRE(ReadTree(out) == old_site);
-  std::ofstream(jabatan) << std::regex_replace(
-      text, std::regex("nama: Sekretaris\n"), "nama: Sekretaris Baru\n");
+  std::ofstream(jabatan) << Renamed(text);
 
   std::mt19937 random(20261122);
   std::uniform_int_distribution<long> delay_us(
@@ -121,8 +125,7 @@ TEST_CASE("a build killed at random moments leaves a complete site") {
       std::ofstream(jabatan) << text;
       REQUIRE(Wait(StartBuild(work / "content", out)) == 0);
       REQUIRE(ReadTree(out) == old_site);
-      std::ofstream(jabatan) << std::regex_replace(
-          text, std::regex("nama: Sekretaris\n"), "nama: Sekretaris Baru\n");
+      std::ofstream(jabatan) << Renamed(text);
     }
   }
   CHECK(killed >= 6);  // most rounds really were cut short

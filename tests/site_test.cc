@@ -172,6 +172,37 @@ TEST_CASE("a broken template names the file") {
                         "error: ") == 0);
 }
 
+TEST_CASE("a theme's partials work pasted, recursive, and with spaces") {
+  MemoryFileSystem theme_fs;
+  for (const auto& [path, bytes] : EmbeddedDefaultTheme())
+    theme_fs.Write(path, bytes);
+  // `_pohon` is recursive and uses the leaf `_daun`; `_catatan` is used
+  // with spaces inside the tag, which is not pasted but stays a partial.
+  theme_fs.Write("templates/home.mustache",
+                 "<ul>{{#unit}}{{> _pohon}}{{/unit}}</ul>{{>  _catatan }}");
+  theme_fs.Write("templates/pohon.mustache",
+                 "<li>{{> _daun}}{{#anak}}<ul>{{> _pohon}}</ul>{{/anak}}</li>");
+  theme_fs.Write("templates/daun.mustache", "[{{nama}}]");
+  theme_fs.Write("templates/catatan.mustache", "<p>catatan</p>");
+  Diagnostics d;
+  Theme theme = LoadTheme(theme_fs, "tema-saya", &d);
+  testing::Checked c = testing::Check(testing::ValidTree());
+  Results results = ComputeResults(c.model, &c.diagnostics);
+  OutputTree out = RenderSite(c.model, results, theme, {}, &d);
+  INFO(d.Format());
+  REQUIRE(d.error_count() == 0);
+  const std::string* home = nullptr;
+  for (const auto& [path, bytes] : out.files()) {
+    if (bytes.find("<p>catatan</p>") != std::string::npos) home = &bytes;
+  }
+  REQUIRE(home != nullptr);
+  std::string kota = c.model.roots[0]->nama;
+  std::string kec = c.model.roots[0]->children[0]->nama;
+  CHECK(home->find("<li>[" + kota + "]<ul><li>[" + kec + "]</li></ul></li>") !=
+        std::string::npos);
+  CHECK(home->find("{{") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace sakip
 
