@@ -60,9 +60,14 @@ trash=$work/trash
 # write-back does not compete with the run being timed. A script, as
 # hyperfine's --prepare takes a command line.
 mkdir -p "$trash"
+# The previous site kept beside the output (.<out>.spare, see publish.h)
+# goes too: a full build starts from nothing.
 cat > "$work/discard.sh" <<EOF
 #!/usr/bin/env bash
-if [ -e "\$1" ]; then mv "\$1" "$trash/\$(date +%s%N)"; fi
+spare="\$(dirname "\$1")/.\$(basename "\$1").spare"
+for dir in "\$1" "\$spare"; do
+  if [ -e "\$dir" ]; then mv "\$dir" "$trash/\$(date +%s%N)"; fi
+done
 sync
 EOF
 discard() { echo "bash $work/discard.sh $1"; }

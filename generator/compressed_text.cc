@@ -2,11 +2,47 @@
 
 #include <zlib.h>
 
+#include <optional>
+
 namespace sakip {
 namespace {
 
 // Below this, deflating saves too little to be worth a call.
 constexpr size_t kMinDeflated = 512;
+
+// One deflate state per thread, reset for each text: a fresh state costs
+// more than deflating a content file of a few KB. A 4 KB window and a small
+// hash fit such files (uncompress reads any window size).
+class Deflater {
+ public:
+  Deflater() {
+    ok_ = deflateInit2(&stream_, 1, Z_DEFLATED, 12, 5, Z_DEFAULT_STRATEGY) ==
+          Z_OK;
+  }
+  ~Deflater() {
+    if (ok_) deflateEnd(&stream_);
+  }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  // The deflated text, or nullopt when that would not be smaller.
+  std::optional<std::string> Deflate(const std::string& text) {
+    if (!ok_ || deflateReset(&stream_) != Z_OK) return std::nullopt;
+    std::string out(text.size(), '\0');
+    stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    stream_.avail_in = static_cast<uInt>(text.size());
+    stream_.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream_.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&stream_, Z_FINISH) != Z_STREAM_END) return std::nullopt;
+    out.resize(out.size() - stream_.avail_out);
+    out.shrink_to_fit();
+    return out;
+  }
+
+ private:
+  z_stream stream_{};
+  bool ok_ = false;
+};
 
 }  // namespace
 
@@ -15,19 +51,14 @@ CompressedText::CompressedText(const std::string& text) : size_(text.size()) {
     stored_ = text;
     return;
   }
-  uLongf bound = compressBound(static_cast<uLong>(text.size()));
-  std::string out(bound, '\0');
   // Level 1: ten times faster than the default for text, a little larger.
-  int status = compress2(reinterpret_cast<Bytef*>(out.data()), &bound,
-                         reinterpret_cast<const Bytef*>(text.data()),
-                         static_cast<uLong>(text.size()), 1);
-  if (status != Z_OK || bound >= text.size()) {
+  thread_local Deflater deflater;
+  std::optional<std::string> out = deflater.Deflate(text);
+  if (!out) {
     stored_ = text;
     return;
   }
-  out.resize(bound);
-  out.shrink_to_fit();
-  stored_ = std::move(out);
+  stored_ = std::move(*out);
   deflated_ = true;
 }
 

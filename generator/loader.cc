@@ -7,6 +7,7 @@
 
 #include "content_parsers.h"
 #include "front_matter.h"
+#include "phase_timer.h"
 #include "stable_hash.h"
 #include "yaml_reader.h"
 
@@ -40,8 +41,11 @@ class Loader {
     for (const VersionSpec& v : model.site.versi) {
       if (!v.dir.empty()) version_dirs_.insert(Normalize(v.dir));
     }
+    PhaseTimer timer;
     WalkFolder("", nullptr, &model);
+    timer.Mark("walk");
     LoadUnitFiles(&model);
+    timer.Mark("parse");
     return model;
   }
 
@@ -142,8 +146,8 @@ class Loader {
     }
   }
 
-  // Reads every unit's files, units spread over the cores (yaml-cpp is the
-  // slowest part of a large build). Each thread has its own diagnostics,
+  // Reads every unit's files, units spread over the cores (parsing is a large
+  // part of a large build). Each thread has its own diagnostics,
   // merged in unit order; the model only changes inside each unit.
   void LoadUnitFiles(Model* model) {
     int threads = fs_.ConcurrentReads()

@@ -26,10 +26,6 @@ std::string ReadAll(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-std::string PdfPathOf(const std::string& html) {
-  return html.substr(0, html.size() - 5) + ".pdf";
-}
-
 std::map<std::string, std::string> ReadManifest(const std::string& dir) {
   std::map<std::string, std::string> manifest;
   if (dir.empty()) return manifest;
@@ -70,10 +66,16 @@ bool CopyPrevious(const std::string& previous_dir, const std::string& pdf,
   fs::path old = fs::path(previous_dir) / pdf;
   if (!fs::is_regular_file(old, ec)) return false;
   fs::create_directories(target.parent_path(), ec);
-  return fs::copy_file(old, target, fs::copy_options::overwrite_existing, ec);
+  // A new file: an old one may be a hard link to the live site's PDF.
+  fs::remove(target, ec);
+  return fs::copy_file(old, target, ec);
 }
 
 }  // namespace
+
+std::string PdfPathOf(const std::string& html) {
+  return html.substr(0, html.size() - 5) + ".pdf";
+}
 
 PdfReport RenderPdfs(const std::string& dir,
                      const std::vector<std::string>& html_paths,
@@ -131,10 +133,11 @@ PdfReport RenderPdfs(const std::string& dir,
       for (size_t i; (i = next++) < todo.size();) {
         const auto& [html, key] = todo[i];
         fs::path pdf = root / PdfPathOf(html);
+        std::error_code ec;
+        fs::remove(pdf, ec);  // the engine may write into an existing file
         ProcessResult run = RunProcess(
             EngineCommand(options.engine, program, root / html, pdf, profile),
             kTimeoutSeconds);
-        std::error_code ec;
         bool ok = run.exit_code == 0 && fs::file_size(pdf, ec) > 0 && !ec;
         std::lock_guard<std::mutex> lock(mutex);
         if (ok) {
@@ -155,6 +158,7 @@ PdfReport RenderPdfs(const std::string& dir,
   std::error_code ec;
   fs::remove_all(profiles, ec);
   nlohmann::json json(manifest);
+  fs::remove(root / kPdfManifest, ec);  // never written into: see AdoptSpare
   std::ofstream(root / kPdfManifest) << json.dump(1) << "\n";
   return report;
 }

@@ -35,6 +35,9 @@ PdfReport RenderPdfs(const std::string& dir,
                      const std::string& inputs_hash, const PdfOptions& options,
                      Diagnostics* diagnostics);
 
+// The PDF made from `html` (a path ending in .html).
+std::string PdfPathOf(const std::string& html);
+
 // The name of the cache manifest inside the output folder.
 inline constexpr const char* kPdfManifest = "cetak/pdf-cache.json";
 

@@ -22,14 +22,15 @@ namespace sakip {
 
 namespace {
 
-// The print HTML of one version, and PDFs of it in `version_dir`.
-void MakePdfs(const std::vector<std::string>& site, const Theme& theme,
-              const std::string& version_dir, const std::string& previous,
-              const PipelineOptions& options, Diagnostics* diagnostics) {
+// The print HTML of one version, and PDFs of it in `version_dir`, which
+// `site` is told of (the PDF engine writes them, not the staging).
+void MakePdfs(Staging* site, const Theme& theme, const std::string& version_dir,
+              const std::string& previous, const PipelineOptions& options,
+              Diagnostics* diagnostics) {
   std::string prefix =
       std::filesystem::path(version_dir).filename().string() + "/";
   std::vector<std::string> documents;
-  for (const std::string& path : site) {
+  for (const std::string& path : site->Paths()) {
     bool print = path.compare(0, prefix.size() + 6, prefix + "cetak/") == 0;
     if (!print || path.size() <= 5 || path.substr(path.size() - 5) != ".html") {
       continue;
@@ -40,6 +41,10 @@ void MakePdfs(const std::vector<std::string>& site, const Theme& theme,
     }
     if (wanted) documents.push_back(path.substr(prefix.size()));
   }
+  for (const std::string& html : documents) {
+    site->AddExternal(prefix + PdfPathOf(html));
+  }
+  site->AddExternal(prefix + kPdfManifest);
   std::string inputs;  // every static file a document may use
   for (const auto& [path, bytes] : theme.files) inputs += path + bytes;
   PdfOptions pdf{options.pdf_engine, options.pdf_jobs,
@@ -267,8 +272,9 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     }
     for (const VersionView& view : views) {
       std::string error;
-      if (view.reuse || pagefind.empty() ||
-          BuildSearchIndex(pagefind, staging + "/" + view.nama, &error)) {
+      if (view.reuse || pagefind.empty()) continue;
+      site.AddExternal(view.nama + "/pagefind");
+      if (BuildSearchIndex(pagefind, staging + "/" + view.nama, &error)) {
         continue;
       }
       diagnostics->Error(
@@ -279,7 +285,7 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     }
     for (const VersionView& view : views) {
       if (view.reuse || !options.pdf) continue;
-      MakePdfs(site.Paths(), theme, staging + "/" + view.nama,
+      MakePdfs(&site, theme, staging + "/" + view.nama,
                (std::filesystem::path(options.out_dir) / view.nama).string(),
                options, diagnostics);
     }

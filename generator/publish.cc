@@ -14,11 +14,10 @@ namespace fs = std::filesystem;
 namespace sakip {
 namespace {
 
-// A sibling of `out` that no other build uses at the same time.
-fs::path Sibling(const fs::path& out, const std::string& tag) {
-  std::ostringstream name;
-  name << "." << out.filename().string() << "." << tag << "-" << getpid();
-  return out.parent_path() / name.str();
+// The folder that holds the site before the live one (fixed name: builds of
+// one output folder take turns, see OutputLock).
+fs::path SpareOf(const fs::path& out) {
+  return out.parent_path() / ("." + out.filename().string() + ".spare");
 }
 
 fs::path Normalized(const std::string& out_dir) {
@@ -27,8 +26,8 @@ fs::path Normalized(const std::string& out_dir) {
   return out;
 }
 
-// Staging folders of builds that were killed: with the lock held, no other
-// build is using them.
+// Staging folders of older sakip versions' killed builds: with the lock held,
+// no other build is using them.
 void RemoveAbandonedStaging(const fs::path& out) {
   std::string prefix = "." + out.filename().string() + ".new-";
   std::error_code ec;
@@ -43,19 +42,6 @@ void RemoveAbandonedStaging(const fs::path& out) {
 std::string ReadAll(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-// "key path" lines, as written by Commit.
-std::map<std::string, std::string> ReadKeys(const fs::path& file) {
-  std::map<std::string, std::string> keys;
-  std::istringstream lines(ReadAll(file));
-  for (std::string line; std::getline(lines, line);) {
-    size_t space = line.find(' ');
-    if (space != std::string::npos) {
-      keys[line.substr(space + 1)] = line.substr(0, space);
-    }
-  }
-  return keys;
 }
 
 }  // namespace
@@ -84,7 +70,7 @@ bool IsSafeRelativePath(const std::string& path) {
 }
 
 Staging::Staging(const std::string& out_dir)
-    : out_(Normalized(out_dir)), staging_(Sibling(out_, "new")), lock_(out_) {
+    : out_(Normalized(out_dir)), staging_(SpareOf(out_)), lock_(out_) {
   std::error_code ec;
   if (fs::exists(out_, ec) && !fs::is_directory(out_, ec)) {
     error_ = out_.string() + " exists and is not a folder";
@@ -98,14 +84,47 @@ Staging::Staging(const std::string& out_dir)
     return;
   }
   has_previous_ = fs::exists(out_ / kOutputMarker, ec);
-  if (has_previous_) previous_keys_ = ReadKeys(out_ / kKeysFile);
+  if (has_previous_) {
+    OutputManifest live = ReadOutputManifest((out_ / kKeysFile).string());
+    for (auto& [path, key] : live.files) {
+      if (!key.empty()) previous_keys_[path] = key;
+    }
+    previous_external_ = std::move(live.external);
+  }
   RemoveAbandonedStaging(out_);
+  AdoptSpare();
   fs::create_directories(staging_, ec);
   if (ec) error_ = "cannot create " + staging_.string() + ": " + ec.message();
 }
 
+// The spare is trusted only with its marker and a complete manifest. The
+// marker goes first, so that a build killed while updating the spare
+// leaves one that the next build discards.
+void Staging::AdoptSpare() {
+  std::error_code ec;
+  if (!fs::exists(staging_, ec)) return;
+  if (fs::exists(staging_ / kOutputMarker, ec)) {
+    spare_ = ReadOutputManifest((staging_ / kKeysFile).string());
+  }
+  fs::remove(staging_ / kOutputMarker, ec);
+  if (!spare_.complete) {
+    spare_ = OutputManifest();
+    fs::remove_all(staging_, ec);
+    return;
+  }
+  fs::remove(staging_ / kKeysFile, ec);
+  for (const std::string& path : spare_.external) {
+    if (IsSafeRelativePath(path)) fs::remove_all(staging_ / path, ec);
+  }
+  spare_.external.clear();
+  // While it was the live site, files may have been added or removed by
+  // hand: the spare must hold exactly what its manifest says.
+  RemoveUntracked(staging_.string(), &spare_);
+}
+
 Staging::~Staging() {
   if (committed_) return;
+  // Half updated, the spare is of no use to the next build.
   std::error_code ec;
   fs::remove_all(staging_, ec);
 }
@@ -147,10 +166,22 @@ bool Staging::Prepare(const fs::path& file) {
   return true;
 }
 
+void Staging::Record(const std::string& path, const std::string& key,
+                     bool written) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  made_.files[path] = key;
+  ++(written ? written_ : unchanged_);
+}
+
+// Replaces the staging file `path` with a link to the live site's.
 bool Staging::LinkPrevious(const std::string& path) {
   if (!has_previous_) return false;
   std::error_code ec;
   fs::create_hard_link(out_ / path, staging_ / path, ec);
+  if (ec == std::errc::file_exists) {
+    fs::remove(staging_ / path, ec);
+    fs::create_hard_link(out_ / path, staging_ / path, ec);
+  }
   return !ec;
 }
 
@@ -158,9 +189,16 @@ bool Staging::LinkPrevious(const std::string& path) {
 bool Staging::LinkOrCopyPrevious(const std::string& path) {
   if (LinkPrevious(path)) return true;
   std::error_code ec;
-  fs::copy_file(out_ / path, staging_ / path,
-                fs::copy_options::overwrite_existing, ec);
+  fs::remove(staging_ / path, ec);
+  fs::copy_file(out_ / path, staging_ / path, ec);
   return !ec;
+}
+
+bool Staging::SameBytes(const fs::path& file,
+                        const std::string& contents) const {
+  std::error_code ec;
+  return fs::file_size(file, ec) == contents.size() && !ec &&
+         !fs::is_symlink(file) && ReadAll(file) == contents;
 }
 
 void Staging::Add(const std::string& path, std::string contents,
@@ -170,17 +208,19 @@ void Staging::Add(const std::string& path, std::string contents,
     return;
   }
   fs::path target = staging_ / path;
-  if (!Prepare(target)) return;
-  std::error_code ec;
-  bool same = has_previous_ &&
-              fs::file_size(out_ / path, ec) == contents.size() && !ec &&
-              !fs::is_symlink(out_ / path) && ReadAll(out_ / path) == contents;
-  if (same && LinkPrevious(path)) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    paths_[path] = key;
-    ++unchanged_;
+  bool in_spare = spare_.files.count(path) > 0;
+  if (in_spare && SameBytes(target, contents)) {
+    Record(path, key, false);
     return;
   }
+  if (!Prepare(target)) return;
+  if (has_previous_ && SameBytes(out_ / path, contents) && LinkPrevious(path)) {
+    Record(path, key, false);
+    return;
+  }
+  // A new file: the spare's may be a link to the live site's.
+  std::error_code ec;
+  if (in_spare) fs::remove(target, ec);
   std::ofstream out(target, std::ios::binary | std::ios::trunc);
   out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
   out.close();
@@ -188,9 +228,7 @@ void Staging::Add(const std::string& path, std::string contents,
     Fail("cannot write " + target.string());
     return;
   }
-  std::lock_guard<std::mutex> lock(mutex_);
-  paths_[path] = key;
-  ++written_;
+  Record(path, key, true);
 }
 
 void Staging::Append(const std::string& path, const std::string& bytes) {
@@ -204,13 +242,17 @@ void Staging::Append(const std::string& path, const std::string& bytes) {
     std::lock_guard<std::mutex> lock(mutex_);
     first = appended_.insert(path).second;
     if (first) {
-      paths_[path] = "";
+      made_.files[path] = "";
       ++written_;
     }
   }
-  if (first && !Prepare(target)) return;
-  // A new file, never a link to the previous site's: appending to a link
-  // would change the site that is still being served.
+  if (first) {
+    if (!Prepare(target)) return;
+    // A new file, never the spare's: that may be a link to the live site's,
+    // and appending to it would change the site that is being served.
+    std::error_code ec;
+    fs::remove(target, ec);
+  }
   std::ofstream out(
       target, std::ios::binary | (first ? std::ios::trunc : std::ios::app));
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -219,15 +261,16 @@ void Staging::Append(const std::string& path, const std::string& bytes) {
 }
 
 bool Staging::Keep(const std::string& path, const std::string& key) {
-  auto it = previous_keys_.find(path);
-  if (key.empty() || it == previous_keys_.end() || it->second != key ||
-      !IsSafeRelativePath(path)) {
-    return false;
+  if (key.empty() || !IsSafeRelativePath(path)) return false;
+  auto spare = spare_.files.find(path);
+  if (spare != spare_.files.end() && spare->second == key) {
+    Record(path, key, false);  // the spare's file is already the one
+    return true;
   }
+  auto it = previous_keys_.find(path);
+  if (it == previous_keys_.end() || it->second != key) return false;
   if (!Prepare(staging_ / path) || !LinkPrevious(path)) return false;
-  std::lock_guard<std::mutex> lock(mutex_);
-  paths_[path] = key;
-  ++unchanged_;
+  Record(path, key, false);
   return true;
 }
 
@@ -245,26 +288,58 @@ bool Staging::KeepFolder(const std::string& folder, std::string* error) {
                            .generic_string();
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (paths_.count(path)) continue;  // made again by this build
+      if (made_.files.count(path)) continue;  // made again by this build
     }
     if (!Prepare(staging_ / path) || !LinkOrCopyPrevious(path)) {
       *error = "cannot keep " + path;
       return false;
     }
-    std::lock_guard<std::mutex> lock(mutex_);
+    // What another program wrote stays marked as such (see AdoptSpare).
+    std::string external;
+    for (std::string part = path; !part.empty();
+         part = fs::path(part).parent_path().generic_string()) {
+      if (previous_external_.count(part)) external = part;
+    }
+    if (!external.empty()) {
+      AddExternal(external);
+      continue;
+    }
     auto key = previous_keys_.find(path);
-    paths_[path] = key == previous_keys_.end() ? "" : key->second;
-    ++unchanged_;
+    Record(path, key == previous_keys_.end() ? "" : key->second, false);
   }
   if (ec) *error = ec.message();
   return !ec;
 }
 
+void Staging::AddExternal(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  made_.external.insert(path);
+}
+
 std::vector<std::string> Staging::Paths() const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<std::string> paths;
-  for (const auto& [path, key] : paths_) paths.push_back(path);
+  for (const auto& [path, key] : made_.files) paths.push_back(path);
   return paths;
+}
+
+// The spare's files that the new site has not, and their folders once
+// empty.
+void Staging::RemoveStale() {
+  std::set<fs::path> folders;
+  std::error_code ec;
+  for (const auto& [path, key] : spare_.files) {
+    if (made_.files.count(path) || made_.external.count(path)) continue;
+    fs::remove(staging_ / path, ec);
+    folders.insert((staging_ / path).parent_path());
+  }
+  // Deepest first; a folder that is not empty stays.
+  for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
+    for (fs::path folder = *it; folder != staging_ && fs::is_empty(folder, ec);
+         folder = folder.parent_path()) {
+      if (!fs::remove(folder, ec)) break;
+    }
+  }
 }
 
 bool Staging::Commit(std::string* error) {
@@ -272,11 +347,9 @@ bool Staging::Commit(std::string* error) {
     *error = this->error();
     return false;
   }
-  std::string keys;
-  for (const auto& [path, key] : paths_) {
-    if (!key.empty()) keys += key + " " + path + "\n";
-  }
-  std::ofstream(staging_ / kKeysFile, std::ios::binary) << keys;
+  RemoveStale();
+  std::ofstream(staging_ / kKeysFile, std::ios::binary)
+      << FormatOutputManifest(made_);
   std::ofstream marker(staging_ / kOutputMarker, std::ios::binary);
   marker << "This folder is written by sakip build and replaced whole by the "
             "next build.\n";
@@ -285,6 +358,7 @@ bool Staging::Commit(std::string* error) {
     *error = "cannot write " + (staging_ / kOutputMarker).string();
     return false;
   }
+  SealFolders(staging_.string(), FoldersOf(made_));
   std::error_code ec;
   if (!fs::exists(out_)) {
     fs::rename(staging_, out_, ec);
@@ -298,7 +372,8 @@ bool Staging::Commit(std::string* error) {
         "cannot move the new site into " + out_.string() + ": " + ec.message();
     return false;
   }
-  fs::remove_all(staging_, ec);  // the previous site, after the exchange
+  // The previous site, now in the staging folder's place, is the next
+  // build's spare: complete, with its own marker and manifest.
   committed_ = true;
   return true;
 }

@@ -2,6 +2,11 @@
 // site is written into a staging folder next to the old one and swapped in
 // with one rename, so a failed or killed build leaves the previous site
 // complete. A non-empty folder without the marker below is never replaced.
+//
+// The staging folder is the site before the previous one, kept beside the
+// output as `.<out>.spare` after each swap: a build updates it in place to
+// the new site and swaps again, so it touches only the files that changed
+// in the last two builds, never the whole tree (see docs/decisions.md).
 #ifndef SAKIP_PUBLISH_H_
 #define SAKIP_PUBLISH_H_
 
@@ -13,13 +18,14 @@
 #include <string>
 #include <vector>
 
+#include "output_manifest.h"
 #include "output_tree.h"
 
 namespace sakip {
 
 // Marks a folder as sakip's output, which the next build may replace.
 inline constexpr const char* kOutputMarker = ".sakip-output";
-// The key of every file made with one (OutputSink::Add), for the next build.
+// The manifest of every file and its key (output_manifest.h).
 inline constexpr const char* kKeysFile = ".sakip-keys";
 
 // Held while a build writes next to its output folder, so that builds of
@@ -35,10 +41,12 @@ class OutputLock {
   int fd_ = -1;
 };
 
-// The next site, written file by file as the renderers produce it. A file
-// equal to the previous site's is hard-linked instead of written (its time
-// stamp stays, and nothing is rewritten); a file whose key matches the
-// previous build's is kept without being made at all.
+// The next site, written file by file as the renderers produce it into the
+// spare folder. A file whose key matches the spare's is left as it is; one
+// whose key matches the live site's, or whose bytes equal them, is
+// hard-linked from it (its time stamp stays); only the others are written.
+// A file of the spare is never written in place (it may be a link to the
+// live site's): it is replaced.
 class Staging : public OutputSink {
  public:
   explicit Staging(const std::string& out_dir);
@@ -59,18 +67,28 @@ class Staging : public OutputSink {
   // Keeps the previous site's folder `folder` whole (a version that needs
   // no rebuild); false with `error` set when it cannot.
   bool KeepFolder(const std::string& folder, std::string* error);
+  // Marks a file or folder that another program writes into the staging
+  // folder (PDFs, the search index): removed before the next reuse.
+  void AddExternal(const std::string& path);
 
   // Every path added or kept so far, sorted.
   std::vector<std::string> Paths() const;
   int written() const { return written_; }
   int unchanged() const { return unchanged_; }
 
-  // Writes the marker and the keys file and swaps the staging folder in.
+  // Removes the spare's files that the new site has not, writes the marker
+  // and the manifest and swaps the staging folder in; the previous site
+  // becomes the spare.
   bool Commit(std::string* error);
 
  private:
+  void AdoptSpare();
   bool LinkPrevious(const std::string& path);
   bool LinkOrCopyPrevious(const std::string& path);
+  bool SameBytes(const std::filesystem::path& file,
+                 const std::string& contents) const;
+  void Record(const std::string& path, const std::string& key, bool written);
+  void RemoveStale();
   void Fail(const std::string& message);
   bool Prepare(const std::filesystem::path& file);
 
@@ -79,8 +97,10 @@ class Staging : public OutputSink {
   OutputLock lock_;
   bool has_previous_ = false;
   std::map<std::string, std::string> previous_keys_;
+  std::set<std::string> previous_external_;
+  OutputManifest spare_;  // what the staging folder held at the start
   mutable std::mutex mutex_;
-  std::map<std::string, std::string> paths_;  // path -> key ("" for none)
+  OutputManifest made_;  // what it holds now: path -> key ("" for none)
   std::set<std::string> folders_;
   std::set<std::string> appended_;
   std::string error_;

@@ -1,5 +1,7 @@
 #include "publish.h"
 
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -23,7 +25,7 @@ fs::path TempDir() {
   return dir;
 }
 
-TEST_CASE("publish replaces the whole site and leaves no staging folder") {
+TEST_CASE("publish replaces the whole site; the previous is the spare") {
   fs::path root = TempDir();
   fs::path out = root / "site";
   OutputTree first;
@@ -42,8 +44,11 @@ TEST_CASE("publish replaces the whole site and leaves no staging folder") {
   for (const auto& e : fs::directory_iterator(root)) {
     entries.insert(e.path().filename().string());
   }
-  // The site and the (empty) lock file that makes builds take turns.
-  CHECK(entries == std::set<std::string>{"site", ".site.lock"});
+  // The site, the (empty) lock file that makes builds take turns, and the
+  // previous site, which the next build updates in place.
+  CHECK(entries == std::set<std::string>{"site", ".site.lock", ".site.spare"});
+  CHECK(Slurp(root / ".site.spare/a/index.html") == "satu");
+  CHECK(Slurp(root / ".site.spare/old.txt") == "lama");
   fs::remove_all(root);
 }
 
@@ -74,6 +79,105 @@ TEST_CASE("publish never replaces a folder sakip did not write") {
   CHECK_FALSE(Publish(tree, (root / "content").string(), &error));
   CHECK(error.find("was not written by sakip") != std::string::npos);
   CHECK(Slurp(root / "content/site.yaml") == "judul: x\n");
+  fs::remove_all(root);
+}
+
+ino_t Inode(const fs::path& file) {
+  struct stat info {};
+  stat(file.c_str(), &info);
+  return info.st_ino;
+}
+
+// One build through Staging: `files` are path -> {key, bytes}; a file whose
+// key is kept is not made.
+using Files = std::map<std::string, std::pair<std::string, std::string>>;
+void Build(const fs::path& out, const Files& files) {
+  Staging staging(out.string());
+  REQUIRE(staging.ok());
+  for (const auto& [path, made] : files) {
+    if (!staging.Keep(path, made.first)) {
+      staging.Add(path, made.second, made.first);
+    }
+  }
+  std::string error;
+  REQUIRE(staging.Commit(&error));
+}
+
+TEST_CASE("the spare is updated in place, never through the live site") {
+  fs::path root = TempDir();
+  fs::path out = root / "site";
+  fs::path spare = root / ".site.spare";
+  Build(out, {{"a/tetap.html", {"k1", "tetap"}}, {"b.html", {"k2", "satu"}}});
+  Build(out, {{"a/tetap.html", {"k1", "tetap"}}, {"b.html", {"k3", "dua"}}});
+  ino_t kept = Inode(out / "a/tetap.html");
+  CHECK(Inode(spare / "a/tetap.html") == kept);  // one file, two sites
+  // Build 3: b.html of the spare is replaced, not written into; the live
+  // site (build 2) stays as it was until the swap, then is the spare.
+  Build(out, {{"a/tetap.html", {"k1", "tetap"}}, {"b.html", {"k4", "tiga"}}});
+  CHECK(Slurp(out / "b.html") == "tiga");
+  CHECK(Slurp(spare / "b.html") == "dua");
+  CHECK(Inode(out / "a/tetap.html") == kept);
+  fs::remove_all(root);
+}
+
+TEST_CASE("files added or removed by hand do not come back with the spare") {
+  fs::path root = TempDir();
+  fs::path out = root / "site";
+  Files files = {{"a/x.html", {"k1", "x"}}, {"b/y.html", {"k2", "y"}}};
+  Build(out, files);
+  Build(out, files);
+  std::ofstream(out / "a/tangan.txt") << "ditambah";  // by hand, in the live
+  fs::create_directories(out / "c");
+  std::ofstream(out / "c/baru.txt") << "ditambah";
+  fs::remove(out / "b/y.html");
+  Build(out, files);  // the hand-edited site becomes the spare
+  CHECK_FALSE(fs::exists(out / "a/tangan.txt"));
+  Build(out, files);  // ... and is updated to this site
+  CHECK_FALSE(fs::exists(out / "a/tangan.txt"));
+  CHECK_FALSE(fs::exists(out / "c"));
+  CHECK(Slurp(out / "b/y.html") == "y");
+  CHECK(Slurp(out / "a/x.html") == "x");
+  fs::remove_all(root);
+}
+
+TEST_CASE("a spare left by a killed build is not trusted") {
+  fs::path root = TempDir();
+  fs::path out = root / "site";
+  Files files = {{"a.html", {"k1", "satu"}}};
+  Build(out, files);
+  Build(out, files);
+  fs::path spare = root / ".site.spare";
+  REQUIRE(fs::exists(spare / kOutputMarker));
+  // A build killed after it began to update the spare leaves no marker
+  // (and replaced files, never written into them: see Staging::Add).
+  fs::remove(spare / kOutputMarker);
+  fs::remove(spare / "a.html");
+  std::ofstream(spare / "a.html") << "setengah";
+  Build(out, files);
+  CHECK(Slurp(out / "a.html") == "satu");
+  Build(out, files);
+  CHECK(Slurp(out / "a.html") == "satu");
+  fs::remove_all(root);
+}
+
+TEST_CASE("files of other programs are removed before the spare is reused") {
+  fs::path root = TempDir();
+  fs::path out = root / "site";
+  fs::path spare = root / ".site.spare";
+  {
+    Staging staging(out.string());
+    staging.Add("cetak/sk.html", "sk", "k1");
+    fs::create_directories(fs::path(staging.dir()) / "pagefind");
+    std::ofstream(fs::path(staging.dir()) / "pagefind/index.bin") << "i";
+    staging.AddExternal("pagefind");
+    std::string error;
+    REQUIRE(staging.Commit(&error));
+  }
+  Build(out, {{"cetak/sk.html", {"k1", "sk"}}});  // without search
+  CHECK(fs::exists(spare / "pagefind/index.bin"));
+  Build(out, {{"cetak/sk.html", {"k1", "sk"}}});
+  CHECK_FALSE(fs::exists(out / "pagefind"));
+  CHECK_FALSE(fs::exists(spare / "pagefind"));
   fs::remove_all(root);
 }
 

@@ -1,12 +1,11 @@
 // Typed, diagnosing access to YAML content. This is the one place that talks
-// to yaml-cpp: parse errors, wrong types, missing and unknown keys all become
+// to libyaml: parse errors, wrong types, missing and unknown keys all become
 // Diagnostics with a file position, and reading goes on so that every
 // problem of a file is reported in one run.
 #ifndef SAKIP_YAML_READER_H_
 #define SAKIP_YAML_READER_H_
 
-#include <yaml-cpp/yaml.h>
-
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +14,10 @@
 #include "diagnostic.h"
 
 namespace sakip {
+
+// One parsed document and its nodes (yaml_reader.cc).
+struct YamlDocument;
+struct YamlNode;
 
 struct YamlSource {
   std::string path;
@@ -25,7 +28,6 @@ struct YamlSource {
 class YamlValue {
  public:
   YamlValue() = default;
-  YamlValue(YAML::Node node, const YamlSource* source, SourcePos fallback);
 
   // Parses `text`; on a syntax error reports it and returns nullopt.
   static std::optional<YamlValue> Parse(const std::string& text,
@@ -53,9 +55,16 @@ class YamlValue {
 
  private:
   friend class MapReader;
+  YamlValue(std::shared_ptr<const YamlDocument> document, int node,
+            const YamlSource* source, SourcePos fallback);
   void Error(const std::string& message, const std::string& hint = "") const;
+  // The node itself, through an alias; null when the value is absent.
+  const YamlNode* Node() const;
+  // A mapping's keys and values, in document order.
+  std::vector<std::pair<YamlValue, YamlValue>> Pairs() const;
 
-  YAML::Node node_;
+  std::shared_ptr<const YamlDocument> document_;
+  int node_ = -1;  // index in document_, -1 when absent
   const YamlSource* source_ = nullptr;
   SourcePos fallback_;  // position used when the node has no mark
 };

@@ -69,12 +69,56 @@ TEST_CASE("positions are 1-based and shifted by the front matter offset") {
   CHECK(d.all()[0].pos.col == 9);
 }
 
-TEST_CASE("a syntax error carries yaml-cpp's mark") {
+TEST_CASE("a syntax error carries libyaml's mark and context") {
   Parsed p("a: 1\nb: [1, 2\n");
   CHECK_FALSE(p.root);
   REQUIRE(p.diagnostics.error_count() == 1);
-  CHECK(p.First().find("YAML syntax error") == 0);
-  CHECK(p.diagnostics.all()[0].pos.line >= 2);
+  CHECK(p.First() ==
+        "YAML syntax error: did not find expected ',' or ']' (while parsing "
+        "a flow sequence at line 2)");
+  CHECK(p.diagnostics.all()[0].pos.line == 3);
+}
+
+TEST_CASE("tabs, unknown aliases, bad UTF-8 and deep nesting are explained") {
+  Parsed tab("nama: a\n\tatasan: b\n");
+  REQUIRE(tab.diagnostics.all().size() == 1);
+  CHECK(tab.diagnostics.all()[0].pos.line == 2);
+  CHECK(tab.diagnostics.all()[0].hint ==
+        "indent YAML with spaces; tabs are not allowed there");
+
+  Parsed alias("a: 1\nb: *nol\n");
+  CHECK_FALSE(alias.root);
+  CHECK(alias.First() ==
+        "YAML alias `*nol` names no anchor `&nol` written before it");
+  CHECK(alias.diagnostics.all()[0].pos.col == 4);
+
+  Parsed latin1("nama: Sekr\xe9taris\n");
+  CHECK_FALSE(latin1.root);
+  CHECK(latin1.First().find("the text is not valid UTF-8") == 0);
+  CHECK(latin1.diagnostics.all()[0].hint == "save the file as UTF-8");
+
+  Parsed deep("a: " + std::string(5000, '[') + "\n");
+  CHECK_FALSE(deep.root);
+  CHECK(deep.First() == "YAML is nested too deeply (more than 1000 levels)");
+}
+
+TEST_CASE("null, booleans, anchors and quoting read as YAML 1.1 says") {
+  Parsed p(
+      "a: ~\nb: null\nc: 'null'\nd: yes\ne: False\nf: maybe\n"
+      "g: &g [x, y]\nh: *g\ni: '1.000'\nj: |\n  satu\n  dua\n");
+  MapReader m(*p.root, "t", {});
+  CHECK(m.Get("a").IsNull());
+  CHECK(m.Get("b").IsNull());
+  CHECK(m.String("c") == "null");
+  CHECK(m.Bool("d") == true);
+  CHECK(m.Bool("e") == false);
+  CHECK_FALSE(m.Bool("f"));
+  CHECK(m.StringList("h") == std::vector<std::string>{"x", "y"});
+  CHECK(m.Get("h").Pos().line == 7);  // an alias is its anchor's node
+  CHECK(m.Number("i") == 1);          // quoted: read, but not warned about
+  CHECK(m.String("j") == "satu\ndua\n");
+  REQUIRE(p.diagnostics.all().size() == 1);
+  CHECK(p.First() == "`f` must be true or false");
 }
 
 TEST_CASE("dates must exist; string lists accept one string or a list") {

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
+  libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libgit2-dev
   libkainjow-mustache-dev libicu-dev libcpp-httplib-dev libmimalloc-dev zlib1g-dev fonts-texgyre
 )

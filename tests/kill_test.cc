@@ -137,6 +137,7 @@ TEST_CASE("a build killed at random moments leaves a complete site") {
     CHECK((e.path().filename() == "content" || e.path().filename() == "site" ||
            e.path().filename() == "reference" ||
            e.path().filename() == ".site.lock" ||
+           e.path().filename() == ".site.spare" ||
            e.path().filename() == ".reference.lock"));
   }
   fs::remove_all(work);

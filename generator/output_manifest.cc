@@ -1,0 +1,123 @@
+#include "output_manifest.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace sakip {
+namespace {
+
+constexpr const char* kHeader = "# sakip output manifest 2";
+constexpr time_t kSealTime = 946684800;  // 2000-01-01T00:00:00Z
+
+namespace fs = std::filesystem;
+
+std::string ParentOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+std::string Joined(const std::string& folder, const std::string& name) {
+  return folder.empty() ? name : folder + "/" + name;
+}
+
+bool IsSealed(const fs::path& folder) {
+  struct stat info;
+  return stat(folder.c_str(), &info) == 0 && info.st_mtim.tv_sec == kSealTime &&
+         info.st_mtim.tv_nsec == 0;
+}
+
+}  // namespace
+
+// Lines are "<key> <path>", "- <path>" (no key) or "* <path>" (external).
+OutputManifest ReadOutputManifest(const std::string& path) {
+  OutputManifest manifest;
+  std::ifstream in(path, std::ios::binary);
+  for (std::string line; std::getline(in, line);) {
+    if (line == kHeader) {
+      manifest.complete = true;
+      continue;
+    }
+    size_t space = line.find(' ');
+    if (space == std::string::npos || line[0] == '#') continue;
+    std::string key = line.substr(0, space);
+    std::string file = line.substr(space + 1);
+    if (key == "*") {
+      manifest.external.insert(file);
+    } else {
+      manifest.files[file] = key == "-" ? "" : key;
+    }
+  }
+  return manifest;
+}
+
+std::string FormatOutputManifest(const OutputManifest& manifest) {
+  std::string text = std::string(kHeader) + "\n";
+  for (const auto& [file, key] : manifest.files) {
+    if (manifest.external.count(file)) continue;
+    text += (key.empty() ? "-" : key) + " " + file + "\n";
+  }
+  for (const std::string& file : manifest.external) {
+    text += "* " + file + "\n";
+  }
+  return text;
+}
+
+std::set<std::string> FoldersOf(const OutputManifest& manifest) {
+  std::set<std::string> folders = {""};
+  for (const auto& [file, key] : manifest.files) {
+    for (std::string folder = ParentOf(file);
+         !folder.empty() && folders.insert(folder).second;
+         folder = ParentOf(folder)) {
+    }
+  }
+  return folders;
+}
+
+void SealFolders(const std::string& root,
+                 const std::set<std::string>& folders) {
+  const struct timespec times[2] = {{0, UTIME_OMIT}, {kSealTime, 0}};
+  for (const std::string& folder : folders) {
+    fs::path path = fs::path(root) / folder;
+    if (!IsSealed(path)) utimensat(AT_FDCWD, path.c_str(), times, 0);
+  }
+}
+
+void RemoveUntracked(const std::string& root, OutputManifest* manifest) {
+  std::set<std::string> folders = FoldersOf(*manifest);
+  for (const std::string& folder : folders) {
+    fs::path path = fs::path(root) / folder;
+    if (IsSealed(path)) continue;
+    std::set<std::string> present;
+    std::error_code ec;
+    for (fs::directory_iterator it(path, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      std::string name = Joined(folder, it->path().filename().string());
+      std::error_code type_error;
+      bool is_folder = it->is_directory(type_error) && !it->is_symlink();
+      bool listed =
+          is_folder ? folders.count(name) > 0 : manifest->files.count(name) > 0;
+      if (listed) {
+        present.insert(name);
+      } else {
+        std::error_code remove_error;
+        fs::remove_all(it->path(), remove_error);
+      }
+    }
+    // Listed files of this folder that are gone (those below it are
+    // checked with their own folder).
+    std::string prefix = folder.empty() ? "" : folder + "/";
+    for (auto file = manifest->files.lower_bound(prefix);
+         file != manifest->files.end() &&
+         file->first.compare(0, prefix.size(), prefix) == 0;) {
+      bool gone =
+          ParentOf(file->first) == folder && !present.count(file->first);
+      file = gone ? manifest->files.erase(file) : std::next(file);
+    }
+  }
+}
+
+}  // namespace sakip
