@@ -1,5 +1,5 @@
-// Typed, diagnosing access to YAML content. This is the one place that talks
-// to libyaml: parse errors, wrong types, missing and unknown keys all become
+// Typed, diagnosing access to YAML content (parsed by yaml_document.h):
+// parse errors, wrong types, missing and unknown keys all become
 // Diagnostics with a file position, and reading goes on so that every
 // problem of a file is reported in one run.
 #ifndef SAKIP_YAML_READER_H_
@@ -15,7 +15,7 @@
 
 namespace sakip {
 
-// One parsed document and its nodes (yaml_reader.cc).
+// One parsed document and its nodes (yaml_document.h).
 struct YamlDocument;
 struct YamlNode;
 
