@@ -60,12 +60,13 @@ trash=$work/trash
 # write-back does not compete with the run being timed. A script, as
 # hyperfine's --prepare takes a command line.
 mkdir -p "$trash"
-# The previous site kept beside the output (.<out>.spare, see publish.h)
-# goes too: a full build starts from nothing.
+# The previous site and the parse cache kept beside the output
+# (.<out>.spare and .<out>.cache, see publish.h) go too: a full build starts
+# from nothing.
 cat > "$work/discard.sh" <<EOF
 #!/usr/bin/env bash
-spare="\$(dirname "\$1")/.\$(basename "\$1").spare"
-for dir in "\$1" "\$spare"; do
+beside="\$(dirname "\$1")/.\$(basename "\$1")"
+for dir in "\$1" "\$beside.spare" "\$beside.cache"; do
   if [ -e "\$dir" ]; then mv "\$dir" "$trash/\$(date +%s%N)"; fi
 done
 sync

@@ -1,5 +1,8 @@
 #include "diagnostic.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <tuple>
 
@@ -18,6 +21,20 @@ std::string CaretPadding(const std::string& line, int col) {
     ++seen;
   }
   return pad;
+}
+
+// A file's bytes; "" when it is gone or has become a symbolic link (the
+// loader never follows links, nor does a report).
+std::string ReadWithoutFollowing(const std::string& disk_path) {
+  int fd = open(disk_path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return "";
+  std::string text;
+  char buffer[65536];
+  for (ssize_t n; (n = read(fd, buffer, sizeof buffer)) > 0;) {
+    text.append(buffer, static_cast<size_t>(n));
+  }
+  close(fd);
+  return text;
 }
 
 }  // namespace
@@ -40,11 +57,19 @@ void Diagnostics::Merge(Diagnostics&& other) {
   for (auto& [path, text] : other.sources_) {
     sources_[path] = std::move(text);
   }
+  for (auto& [path, disk_path] : other.source_files_) {
+    source_files_[path] = std::move(disk_path);
+  }
   for (Diagnostic& d : other.diagnostics_) diagnostics_.push_back(std::move(d));
 }
 
 void Diagnostics::AddSource(const std::string& path, const std::string& text) {
   sources_[path] = CompressedText(text);
+}
+
+void Diagnostics::AddSourceFile(const std::string& path,
+                                std::string disk_path) {
+  source_files_[path] = std::move(disk_path);
 }
 
 int Diagnostics::error_count() const {
@@ -75,9 +100,16 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
 }
 
 std::string Diagnostics::SourceLine(const std::string& path, int line) const {
-  auto it = sources_.find(path);
-  if (it == sources_.end() || line <= 0) return "";
-  const std::string text = it->second.Text();
+  if (line <= 0) return "";
+  std::string text;
+  if (auto it = sources_.find(path); it != sources_.end()) {
+    text = it->second.Text();
+  } else if (auto file = source_files_.find(path);
+             file != source_files_.end()) {
+    text = ReadWithoutFollowing(file->second);
+  } else {
+    return "";
+  }
   size_t start = 0;
   for (int i = 1; i < line; ++i) {
     start = text.find('\n', start);

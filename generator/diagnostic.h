@@ -38,6 +38,9 @@ class Diagnostics {
 
   // Remembers a file's text so that reports can quote the offending line.
   void AddSource(const std::string& path, const std::string& text);
+  // Remembers where a file is on disk instead, to read it again when a
+  // report quotes it (a large tree's text is not held for a few reports).
+  void AddSourceFile(const std::string& path, std::string disk_path);
   // Takes over `other`'s diagnostics and sources (from another thread).
   void Merge(Diagnostics&& other);
 
@@ -59,6 +62,7 @@ class Diagnostics {
 
   std::vector<Diagnostic> diagnostics_;
   std::map<std::string, CompressedText> sources_;
+  std::map<std::string, std::string> source_files_;  // path -> disk path
 };
 
 }  // namespace sakip

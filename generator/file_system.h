@@ -35,6 +35,12 @@ class FileSystem {
       const std::string& path) const = 0;
   // Whether several threads may read at once.
   virtual bool ConcurrentReads() const { return true; }
+  // Where the file is on disk, so that its text can be read again later;
+  // "" when it is not on disk (memory, git).
+  virtual std::string DiskPath(const std::string& path) const {
+    (void)path;
+    return "";
+  }
 };
 
 // The real disk below `root`. Symbolic links are never followed: ListDir
@@ -49,6 +55,9 @@ class RealFileSystem : public FileSystem {
   bool IsDir(const std::string& path) const override;
   std::optional<std::uintmax_t> FileSize(
       const std::string& path) const override;
+  std::string DiskPath(const std::string& path) const override {
+    return Full(path);
+  }
   const std::string& root() const { return root_; }
 
  private:
@@ -96,6 +105,9 @@ class SubdirFileSystem : public FileSystem {
     return base_.FileSize(Join(path));
   }
   bool ConcurrentReads() const override { return base_.ConcurrentReads(); }
+  std::string DiskPath(const std::string& path) const override {
+    return base_.DiskPath(Join(path));
+  }
 
  private:
   std::string Join(const std::string& path) const {

@@ -4,11 +4,13 @@
 #include <atomic>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 #include "content_parsers.h"
 #include "front_matter.h"
 #include "phase_timer.h"
 #include "stable_hash.h"
+#include "unit_cache.h"
 #include "yaml_reader.h"
 
 namespace sakip {
@@ -33,7 +35,10 @@ class Loader {
  public:
   Loader(const FileSystem& fs, const LoadOptions& options,
          Diagnostics* diagnostics)
-      : fs_(fs), options_(options), diagnostics_(diagnostics) {}
+      : fs_(fs),
+        options_(options),
+        diagnostics_(diagnostics),
+        cache_(options.cache_dir) {}
 
   Model Load() {
     Model model;
@@ -78,7 +83,11 @@ class Loader {
       diagnostics_->Error({Display(path), 0, 0}, "file " + error);
       return std::nullopt;
     }
-    diagnostics_->AddSource(Display(path), *text);
+    if (std::string disk = fs_.DiskPath(path); !disk.empty()) {
+      diagnostics_->AddSourceFile(Display(path), std::move(disk));
+    } else {
+      diagnostics_->AddSource(Display(path), *text);
+    }
     if (digest_) *digest_ += path + "\n" + StableHash(*text) + "\n";
     return text;
   }
@@ -190,28 +199,98 @@ class Loader {
     return unit;
   }
 
+  // The text of each file of a unit, read before anything is parsed: the
+  // paths and hashes are the cache key. Each entry is a file name and its
+  // text (none when it could not be read).
+  struct UnitTexts {
+    std::optional<std::string> unit_yaml;
+    std::optional<std::string> index_md;
+    using Files =
+        std::vector<std::pair<std::string, std::optional<std::string>>>;
+    Files jabatan, keputusan, realisasi;
+  };
+
+  // Reading reports links, ignored files, bad names and unreadable files
+  // (never cached: they depend on the folder, not on the texts).
+  UnitTexts ReadUnitFiles(const Unit& unit) {
+    UnitTexts texts;
+    std::string unit_file = JoinPath(unit.path, "unit.yaml");
+    CheckId(unit.id, unit_file, "unit folder name");
+    texts.unit_yaml = Read(unit_file);
+    if (fs_.IsFile(JoinPath(unit.path, "index.md"))) {
+      texts.index_md = Read(JoinPath(unit.path, "index.md")).value_or("");
+    }
+    for (const auto& [folder, what, files] :
+         {std::tuple{"jabatan", "jabatan", &texts.jabatan},
+          std::tuple{"keputusan", "keputusan", &texts.keputusan}}) {
+      for (const std::string& name : FilesIn(unit, folder, ".md")) {
+        std::string path = JoinPath(JoinPath(unit.path, folder), name);
+        CheckId(Stem(name), path, std::string(what) + " file name");
+        files->emplace_back(name, Read(path));
+      }
+    }
+    for (const std::string& name : FilesIn(unit, "realisasi", ".yaml")) {
+      std::string path = JoinPath(JoinPath(unit.path, "realisasi"), name);
+      std::string stem = Stem(name);
+      if (stem.size() != 4 ||
+          !std::all_of(stem.begin(), stem.end(), ::isdigit)) {
+        diagnostics_->Error({Display(path), 0, 0},
+                            "a realisasi file is named after its year, e.g. "
+                            "2024.yaml, not " +
+                                name);
+        continue;
+      }
+      texts.realisasi.emplace_back(name, Read(path));
+    }
+    return texts;
+  }
+
+  // Reads a unit's files, then takes the parsed unit from the cache when
+  // the files are the same as when it was stored, or parses them.
   void LoadUnit(Unit* unit) {
-    const std::string& dir = unit->path;
-    std::string unit_file = JoinPath(dir, "unit.yaml");
-    CheckId(unit->id, unit_file, "unit folder name");
     std::string digest;
     digest_ = &digest;
-    if (std::optional<std::string> text = Read(unit_file)) {
+    UnitTexts texts = ReadUnitFiles(*unit);
+    digest_ = nullptr;
+    static const std::string generator = UnitCache::GeneratorId();
+    std::string key =
+        StableHash(generator + "\n" + options_.display_root + "\n" + digest);
+    std::vector<Diagnostic> parsed;
+    if (!cache_.Load(key, unit, &parsed)) {
+      Diagnostics parse_diagnostics;
+      Diagnostics* reading = diagnostics_;
+      diagnostics_ = &parse_diagnostics;
+      ParseUnitFiles(texts, unit);
+      diagnostics_ = reading;
+      unit->source_hash = StableHash(digest);
+      parsed = parse_diagnostics.all();
+      cache_.Store(key, *unit, parsed);
+    }
+    for (Diagnostic& d : parsed) diagnostics_->Add(std::move(d));
+    if (!unit->kop.logo.empty()) CheckLogo(*unit);
+  }
+
+  void ParseUnitFiles(const UnitTexts& texts, Unit* unit) {
+    std::string unit_file = JoinPath(unit->path, "unit.yaml");
+    if (texts.unit_yaml) {
       YamlSource source;
-      if (std::optional<YamlValue> root = ReadYaml(unit_file, *text, &source)) {
+      if (std::optional<YamlValue> root =
+              ReadYaml(unit_file, *texts.unit_yaml, &source)) {
         ParseUnit(*root, unit);
       }
     }
     unit->pos.path = Display(unit_file);
-    if (fs_.IsFile(JoinPath(dir, "index.md"))) {
-      unit->profil = Read(JoinPath(dir, "index.md")).value_or("");
-    }
-    if (!unit->kop.logo.empty()) CheckLogo(*unit);
-    LoadJabatan(unit);
-    LoadKeputusan(unit);
-    LoadRealisasi(unit);
-    digest_ = nullptr;
-    unit->source_hash = StableHash(digest);
+    if (texts.index_md) unit->profil = *texts.index_md;
+    ParseMarkdownFiles<Jabatan>(
+        unit, "jabatan", texts.jabatan,
+        [](const YamlValue& root, Jabatan* jabatan) {
+          ParseJabatan(root, jabatan);
+          jabatan->parsed = true;
+        },
+        &unit->jabatan);
+    ParseMarkdownFiles<Keputusan>(unit, "keputusan", texts.keputusan,
+                                  ParseKeputusan, &unit->keputusan);
+    ParseRealisasiFiles(unit, texts.realisasi);
   }
 
   // Links are reported where they are found (the walk of the folder that
@@ -274,22 +353,20 @@ class Loader {
     return names;
   }
 
-  // Loads each `<folder>/<id>.md` of a unit: checks the id, splits the
-  // front matter and hands its YAML to `parse`. `T` is Jabatan or Keputusan.
+  // Parses each `<folder>/<id>.md` of a unit: splits the front matter and
+  // hands its YAML to `parse`. `T` is Jabatan or Keputusan.
   template <typename T, typename Parse>
-  void LoadMarkdownFiles(Unit* unit, const std::string& folder,
-                         const std::string& what, Parse parse,
-                         std::vector<std::unique_ptr<T>>* out) {
-    for (const std::string& name : FilesIn(*unit, folder, ".md")) {
+  void ParseMarkdownFiles(Unit* unit, const std::string& folder,
+                          const UnitTexts::Files& files, Parse parse,
+                          std::vector<std::unique_ptr<T>>* out) {
+    for (const auto& [name, text] : files) {
+      if (!text) continue;
       std::string path = JoinPath(JoinPath(unit->path, folder), name);
       auto item = std::make_unique<T>();
       item->id = Stem(name);
       item->path = Display(path);
       item->unit = unit;
       item->pos = {Display(path), 1, 1};
-      CheckId(item->id, path, what + " file name");
-      std::optional<std::string> text = Read(path);
-      if (!text) continue;
       std::optional<FrontMatter> fm =
           SplitFrontMatter(Display(path), *text, diagnostics_);
       if (!fm) continue;
@@ -303,40 +380,14 @@ class Loader {
     }
   }
 
-  void LoadJabatan(Unit* unit) {
-    LoadMarkdownFiles<Jabatan>(
-        unit, "jabatan", "jabatan",
-        [](const YamlValue& root, Jabatan* jabatan) {
-          ParseJabatan(root, jabatan);
-          jabatan->parsed = true;
-        },
-        &unit->jabatan);
-  }
-
-  void LoadKeputusan(Unit* unit) {
-    LoadMarkdownFiles<Keputusan>(unit, "keputusan", "keputusan", ParseKeputusan,
-                                 &unit->keputusan);
-  }
-
-  void LoadRealisasi(Unit* unit) {
-    for (const std::string& name : FilesIn(*unit, "realisasi", ".yaml")) {
+  void ParseRealisasiFiles(Unit* unit, const UnitTexts::Files& files) {
+    for (const auto& [name, text] : files) {
+      if (!text) continue;
       std::string path = JoinPath(JoinPath(unit->path, "realisasi"), name);
-      std::string stem = Stem(name);
-      bool is_year =
-          stem.size() == 4 && std::all_of(stem.begin(), stem.end(), ::isdigit);
-      if (!is_year) {
-        diagnostics_->Error({Display(path), 0, 0},
-                            "a realisasi file is named after its year, e.g. "
-                            "2024.yaml, not " +
-                                name);
-        continue;
-      }
       auto realisasi = std::make_unique<Realisasi>();
-      realisasi->tahun = std::stoi(stem);
+      realisasi->tahun = std::stoi(Stem(name));
       realisasi->path = Display(path);
       realisasi->unit = unit;
-      std::optional<std::string> text = Read(path);
-      if (!text) continue;
       YamlSource source;
       if (std::optional<YamlValue> root = ReadYaml(path, *text, &source)) {
         ParseRealisasi(*root, realisasi.get());
@@ -348,6 +399,7 @@ class Loader {
   const FileSystem& fs_;
   const LoadOptions& options_;
   Diagnostics* diagnostics_;
+  UnitCache cache_;
   std::set<std::string> version_dirs_;
   std::set<std::string> reported_links_;
   // While a unit (or site.yaml) is read: the paths and hashes of its files.

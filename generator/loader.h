@@ -20,6 +20,8 @@ constexpr std::uintmax_t kMaxContentFileBytes = 4 * 1024 * 1024;
 struct LoadOptions {
   // Prepended to every path in diagnostics, e.g. "content".
   std::string display_root;
+  // Where parsed units are cached (unit_cache.h); none when empty.
+  std::string cache_dir;
 };
 
 // Loads site.yaml and every unit below the root of `fs`. Folders that

@@ -58,8 +58,8 @@ void MakePdfs(Staging* site, const Theme& theme, const std::string& version_dir,
 }  // namespace
 
 Model LoadAndResolve(const FileSystem& content, const std::string& display_root,
-                     Diagnostics* diagnostics) {
-  Model model = LoadContent(content, {display_root}, diagnostics);
+                     Diagnostics* diagnostics, const std::string& cache_dir) {
+  Model model = LoadContent(content, {display_root, cache_dir}, diagnostics);
   ResolveModel(&model, diagnostics);
   return model;
 }
@@ -169,7 +169,10 @@ std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
 int RunPipeline(const FileSystem& content, const PipelineOptions& options,
                 Diagnostics* diagnostics) {
   PhaseTimer timer;
-  Model model = LoadAndResolve(content, options.display_root, diagnostics);
+  // The working tree's units are cached beside the output (not `check`'s).
+  Model model = LoadAndResolve(
+      content, options.display_root, diagnostics,
+      options.out_dir.empty() ? "" : CacheFolderOf(options.out_dir));
   timer.Mark("load");
   if (options.out_dir.empty()) {
     ComputeResults(model, diagnostics);

@@ -36,9 +36,11 @@ struct PipelineOptions {
 int RunPipeline(const FileSystem& content, const PipelineOptions& options,
                 Diagnostics* diagnostics);
 
-// Phases 1 and 2: the model with references resolved.
+// Phases 1 and 2: the model with references resolved. Parsed units are
+// cached in `cache_dir` when it is given (unit_cache.h).
 Model LoadAndResolve(const FileSystem& content, const std::string& display_root,
-                     Diagnostics* diagnostics);
+                     Diagnostics* diagnostics,
+                     const std::string& cache_dir = "");
 
 }  // namespace sakip
 

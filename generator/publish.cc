@@ -58,6 +58,12 @@ OutputLock::~OutputLock() {
   if (fd_ >= 0) close(fd_);  // releases the lock; the empty file stays
 }
 
+std::string CacheFolderOf(const std::string& out_dir) {
+  fs::path out = Normalized(out_dir);
+  return (out.parent_path() / ("." + out.filename().string() + ".cache"))
+      .string();
+}
+
 bool IsSafeRelativePath(const std::string& path) {
   if (path.empty() || path[0] == '/' || path.find('\\') != std::string::npos) {
     return false;

@@ -118,6 +118,9 @@ bool Publish(const OutputTree& tree, const std::string& out_dir,
              const std::function<void(const std::string& staging)>&
                  before_swap = nullptr);
 
+// The folder beside `out_dir` where parsed units are cached: `.<out>.cache`.
+std::string CacheFolderOf(const std::string& out_dir);
+
 // True when `path` is relative and stays inside its folder.
 bool IsSafeRelativePath(const std::string& path);
 

@@ -18,17 +18,6 @@ namespace fs = std::filesystem;
 namespace sakip {
 namespace {
 
-std::map<std::string, std::string> Tree(const fs::path& root) {
-  std::map<std::string, std::string> tree;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) {
-      tree[e.path().lexically_relative(root).string()] =
-          testing::ReadText(e.path().string());
-    }
-  }
-  return tree;
-}
-
 ino_t Inode(const fs::path& file) {
   struct stat info {};
   stat(file.c_str(), &info);
@@ -74,8 +63,8 @@ class Workspace {
     fs::path clean = root_ / ("clean-" + std::to_string(++clean_builds_));
     Build(clean, 1);
     INFO(step);
-    auto incremental = Tree(site());
-    auto fresh = Tree(clean);
+    auto incremental = testing::ReadFiles(site().string());
+    auto fresh = testing::ReadFiles(clean.string());
     CHECK(incremental.size() == fresh.size());
     for (const auto& [path, bytes] : fresh) {
       auto it = incremental.find(path);

@@ -82,4 +82,15 @@ std::string ReadText(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+std::map<std::string, std::string> ReadFiles(const std::string& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+    if (e.is_regular_file()) {
+      files[e.path().lexically_relative(root).string()] =
+          ReadText(e.path().string());
+    }
+  }
+  return files;
+}
+
 }  // namespace sakip::testing

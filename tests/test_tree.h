@@ -3,6 +3,7 @@
 #ifndef SAKIP_TESTS_TEST_TREE_H_
 #define SAKIP_TESTS_TEST_TREE_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ std::string BuildSampleSite(const std::string& name);
 
 // The whole text of a file.
 std::string ReadText(const std::string& path);
+
+// Every file below `root` (relative path -> bytes), as a site is compared.
+std::map<std::string, std::string> ReadFiles(const std::string& root);
 
 }  // namespace sakip::testing
 

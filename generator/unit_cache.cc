@@ -1,0 +1,322 @@
+#include "unit_cache.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <type_traits>
+
+#include "stable_hash.h"
+#include "version.h"
+
+namespace sakip {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kMagic = "sakip-unit-cache 1\n";
+
+// A field added to one of these structs must be added to its Io() below;
+// the sizes catch a forgotten one (x86-64, libstdc++).
+static_assert(sizeof(Indikator) == 632, "add the new field to Io(Indikator)");
+static_assert(sizeof(Jabatan) == 816, "add the new field to Io(Jabatan)");
+static_assert(sizeof(Keputusan) == 640, "add the new field to Io(Keputusan)");
+static_assert(sizeof(Realisasi) == 208, "add the new field to Io(Realisasi)");
+static_assert(sizeof(RealisasiIndikator) == 448,
+              "add the new field to Io(RealisasiIndikator)");
+static_assert(sizeof(Unit) == 744, "add the new field to Io(Unit)");
+static_assert(sizeof(Pejabat) == 272, "add the new field to Io(Pejabat)");
+
+// Writes values in the order Io() names them.
+struct Writer {
+  static constexpr bool kReading = false;
+  std::string bytes;
+  void Raw(const void* data, size_t size) {
+    bytes.append(static_cast<const char*>(data), size);
+  }
+};
+
+// Reads them back; once past the end, every read fails and leaves zeros.
+struct Reader {
+  static constexpr bool kReading = true;
+  const char* at;
+  const char* end;
+  bool ok = true;
+  void Raw(void* data, size_t size) {
+    if (!ok || static_cast<size_t>(end - at) < size) {
+      ok = false;
+      std::memset(data, 0, size);
+      return;
+    }
+    std::memcpy(data, at, size);
+    at += size;
+  }
+};
+
+template <typename A, typename T>
+requires std::is_arithmetic_v<T> || std::is_enum_v<T>
+void Io(A& a, T& value) { a.Raw(&value, sizeof value); }
+
+// A count, bounded by what is left to read (a corrupt count fails the
+// read instead of allocating).
+template <typename A>
+size_t Count(A& a, size_t size) {
+  uint64_t count = size;
+  Io(a, count);
+  if constexpr (A::kReading) {
+    if (count > static_cast<uint64_t>(a.end - a.at)) {
+      a.ok = false;
+      return 0;
+    }
+  }
+  return static_cast<size_t>(count);
+}
+
+template <typename A>
+void Io(A& a, std::string& text) {
+  size_t size = Count(a, text.size());
+  if constexpr (A::kReading) text.resize(size);
+  a.Raw(text.data(), size);
+}
+
+template <typename A, typename T>
+void Io(A& a, std::optional<T>& value) {
+  bool present = value.has_value();
+  Io(a, present);
+  if constexpr (A::kReading) {
+    if (present) value.emplace();
+  }
+  if (present) Io(a, *value);
+}
+
+template <typename A, typename T>
+void Io(A& a, std::vector<T>& items) {
+  size_t size = Count(a, items.size());
+  if constexpr (A::kReading) items.resize(size);
+  for (T& item : items) Io(a, item);
+}
+
+template <typename A, typename T, size_t N>
+void Io(A& a, std::array<T, N>& items) {
+  for (T& item : items) Io(a, item);
+}
+
+template <typename A, typename V>
+void Io(A& a, std::map<std::string, V>& map) {
+  size_t size = Count(a, map.size());
+  if constexpr (A::kReading) {
+    for (size_t i = 0; i < size && a.ok; ++i) {
+      std::string key;
+      Io(a, key);
+      Io(a, map[key]);
+    }
+  } else {
+    for (auto& [key, value] : map) {
+      std::string copy = key;
+      Io(a, copy);
+      Io(a, value);
+    }
+  }
+}
+
+// Owned items (jabatan, keputusan, realisasi, notes).
+template <typename A, typename T>
+void Io(A& a, std::unique_ptr<T>& item) {
+  if constexpr (A::kReading) item = std::make_unique<T>();
+  Io(a, *item);
+}
+
+template <typename A, typename T>
+void Io(A& a, std::shared_ptr<T>& item) {
+  bool present = item != nullptr;
+  Io(a, present);
+  if constexpr (A::kReading) {
+    if (present) item = std::make_shared<T>();
+  }
+  if (present) Io(a, *item);
+}
+
+template <typename A, typename... T>
+void Fields(A& a, T&... fields) {
+  (Io(a, fields), ...);
+}
+
+template <typename A>
+void Io(A& a, SourcePos& p) {
+  Fields(a, p.path, p.line, p.col);
+}
+template <typename A>
+void Io(A& a, Date& d) {
+  Fields(a, d.year, d.month, d.day);
+}
+template <typename A>
+void Io(A& a, Reference& r) {
+  Fields(a, r.text, r.pos);
+}
+template <typename A>
+void Io(A& a, Diagnostic& d) {
+  Fields(a, d.pos, d.severity, d.message, d.hint);
+}
+template <typename A>
+void Io(A& a, Pejabat& p) {
+  Fields(a, p.nama, p.nip, p.nip_tercetak, p.pangkat, p.golongan, p.sebutan,
+         p.pos, p.nip_pos);
+}
+template <typename A>
+void Io(A& a, Rumus& r) {
+  Fields(a, r.pembilang, r.penyebut, r.pengali);
+}
+template <typename A>
+void Io(A& a, Anggaran& g) {
+  Fields(a, g.kode, g.kegiatan, g.pagu, g.sumber_dana);
+}
+template <typename A>
+void Io(A& a, Indikator& i) {
+  Fields(a, i.id, i.sasaran, i.nama, i.formulasi, i.rumus, i.sumber_data,
+         i.satuan, i.target, i.target_keterangan, i.catatan, i.target_triwulan,
+         i.polaritas, i.rumus_negatif, i.agregasi, i.mendukung_ref, i.anggaran,
+         i.pos);
+}
+template <typename A>
+void Io(A& a, Tujuan& t) {
+  Fields(a, t.uraian, t.indikator);
+}
+template <typename A>
+void Io(A& a, TandaTangan& t) {
+  Fields(a, t.tempat, t.tanggal, t.sebutan);
+}
+template <typename A>
+void Io(A& a, Jabatan& j) {
+  Fields(a, j.id, j.path, j.nama, j.jenis, j.eselon, j.atasan_ref, j.pejabat,
+         j.tugas, j.fungsi, j.tujuan, j.indikator, j.tanda_tangan, j.body,
+         j.body_line, j.parsed, j.pos);
+}
+template <typename A>
+void Io(A& a, Lampiran& l) {
+  Fields(a, l.judul, l.dasar, l.jabatan_refs, l.sub_unit);
+}
+template <typename A>
+void Io(A& a, Keputusan& k) {
+  Fields(a, k.id, k.path, k.jenis, k.nomor, k.tentang, k.menimbang, k.mengingat,
+         k.menetapkan, k.diktum, k.ditetapkan_di, k.tanggal,
+         k.penandatangan_ref, k.sebutan_penandatangan, k.lampiran, k.body,
+         k.body_line, k.pos);
+}
+template <typename A>
+void Io(A& a, NilaiTriwulan& n) {
+  Fields(a, n.nilai, n.pembilang, n.penyebut);
+}
+template <typename A>
+void Io(A& a, RealisasiIndikator::Catatan& c) {
+  Fields(a, c.evaluasi, c.tindak_lanjut);
+}
+template <typename A>
+void Io(A& a, RealisasiIndikator& r) {
+  Fields(a, r.indikator_id, r.triwulan, r.anggaran, r.dilaporkan, r.catatan,
+         r.pos);
+}
+template <typename A>
+void Io(A& a, RealisasiJabatan& r) {
+  Fields(a, r.jabatan_id, r.indikator, r.pos);
+}
+template <typename A>
+void Io(A& a, LaporanTriwulan& l) {
+  Fields(a, l.tempat, l.tanggal, l.pejabat, l.atasan, l.pos);
+}
+template <typename A>
+void Io(A& a, Realisasi& r) {
+  Fields(a, r.tahun, r.path, r.jabatan, r.laporan, r.laporan_pos, r.pos);
+}
+template <typename A>
+void Io(A& a, Kop& k) {
+  Fields(a, k.alamat, k.telepon, k.faks, k.email, k.kota, k.kode_pos, k.logo,
+         k.logo_pos);
+}
+// The unit's content; id, path, parent and children come from the walk.
+template <typename A>
+void Io(A& a, Unit& u) {
+  Fields(a, u.nama, u.jenis, u.pemerintah, u.kop, u.dasar_hukum, u.pimpinan_ref,
+         u.profil, u.source_hash, u.pos, u.jabatan, u.keputusan, u.realisasi);
+}
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+std::string SerializeUnit(const Unit& unit,
+                          const std::vector<Diagnostic>& diagnostics) {
+  Writer writer;
+  // Io takes non-const references, for both directions; writing only reads.
+  Io(writer, const_cast<Unit&>(unit));
+  Io(writer, const_cast<std::vector<Diagnostic>&>(diagnostics));
+  return std::move(writer.bytes);
+}
+
+bool DeserializeUnit(std::string_view bytes, Unit* unit,
+                     std::vector<Diagnostic>* diagnostics) {
+  Reader reader{bytes.data(), bytes.data() + bytes.size()};
+  Io(reader, *unit);
+  Io(reader, *diagnostics);
+  if (!reader.ok || reader.at != reader.end) return false;
+  for (auto& jabatan : unit->jabatan) jabatan->unit = unit;
+  for (auto& keputusan : unit->keputusan) keputusan->unit = unit;
+  for (auto& realisasi : unit->realisasi) realisasi->unit = unit;
+  return true;
+}
+
+UnitCache::UnitCache(std::string folder) : folder_(std::move(folder)) {}
+
+std::string UnitCache::GeneratorId() {
+  struct stat info {};
+  stat("/proc/self/exe", &info);
+  return std::string(kVersion) + " " + std::to_string(info.st_size) + " " +
+         std::to_string(info.st_mtim.tv_sec) + "." +
+         std::to_string(info.st_mtim.tv_nsec);
+}
+
+std::string UnitCache::FileOf(const std::string& unit_path) const {
+  return (fs::path(folder_) / (StableHash(unit_path) + ".unit")).string();
+}
+
+bool UnitCache::Load(const std::string& key, Unit* unit,
+                     std::vector<Diagnostic>* diagnostics) const {
+  if (!enabled()) return false;
+  std::string bytes = ReadFile(FileOf(unit->path));
+  std::string header = kMagic + key + "\n";
+  if (bytes.compare(0, header.size(), header) != 0) return false;
+  std::string_view content(bytes);
+  content.remove_prefix(header.size());
+  if (DeserializeUnit(content, unit, diagnostics)) return true;
+  // Corrupt: back to the unit as the folder walk made it.
+  Unit walked;
+  walked.id = std::move(unit->id);
+  walked.path = std::move(unit->path);
+  walked.parent = unit->parent;
+  walked.children = std::move(unit->children);
+  *unit = std::move(walked);
+  diagnostics->clear();
+  return false;
+}
+
+void UnitCache::Store(const std::string& key, const Unit& unit,
+                      const std::vector<Diagnostic>& diagnostics) const {
+  if (!enabled()) return;
+  std::error_code ec;
+  fs::create_directories(folder_, ec);
+  std::string file = FileOf(unit.path);
+  std::string temporary = file + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << kMagic << key << "\n" << SerializeUnit(unit, diagnostics);
+    if (!out) return;
+  }
+  fs::rename(temporary, file, ec);
+}
+
+}  // namespace sakip
