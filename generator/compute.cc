@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "indonesian_format.h"
 
@@ -172,6 +173,7 @@ class Computer {
       }
     }
     for (int year : results.tahun) {
+      IndexRealisasi(year);
       std::vector<HasilIndikator>& list = results.hasil[year];
       list.reserve(indicators);  // a doubling copy would be the memory peak
       for (const auto& unit : model_.units) {
@@ -190,18 +192,33 @@ class Computer {
   }
 
  private:
-  const RealisasiIndikator* FindRealisasi(const Jabatan& jabatan,
-                                          const Indikator& ind, int year) {
-    for (const auto& r : jabatan.unit->realisasi) {
-      if (r->tahun != year) continue;
-      for (const RealisasiJabatan& rj : r->jabatan) {
-        if (rj.jabatan != &jabatan) continue;
-        for (const RealisasiIndikator& ri : rj.indikator) {
-          if (ri.indikator == &ind) return &ri;
+  // The realisasi of each indicator in `year` (the first one written, in
+  // its unit's files): looked up once per indicator, so not searched.
+  void IndexRealisasi(int year) {
+    realisasi_.clear();
+    for (const auto& unit : model_.units) {
+      for (const auto& r : unit->realisasi) {
+        if (r->tahun != year) continue;
+        for (const RealisasiJabatan& rj : r->jabatan) {
+          // As written in the jabatan's own unit, the only place searched.
+          if (rj.jabatan == nullptr || rj.jabatan->unit != unit.get()) continue;
+          for (const RealisasiIndikator& ri : rj.indikator) {
+            if (ri.indikator) {
+              realisasi_.emplace(ri.indikator, Realised{rj.jabatan, &ri});
+            }
+          }
         }
       }
     }
-    return nullptr;
+  }
+
+  const RealisasiIndikator* FindRealisasi(const Jabatan& jabatan,
+                                          const Indikator& ind) const {
+    auto it = realisasi_.find(&ind);
+    if (it == realisasi_.end() || it->second.jabatan != &jabatan) {
+      return nullptr;
+    }
+    return it->second.indikator;
   }
 
   HasilIndikator ComputeIndikator(const Jabatan& jabatan, const Indikator& ind,
@@ -210,7 +227,7 @@ class Computer {
     h.indikator = &ind;
     h.jabatan = &jabatan;
     h.tahun = year;
-    const RealisasiIndikator* r = FindRealisasi(jabatan, ind, year);
+    const RealisasiIndikator* r = FindRealisasi(jabatan, ind);
     std::optional<double> pagu =
         ind.anggaran ? ind.anggaran->pagu : std::nullopt;
     for (int k = 1; k <= 4; ++k) {
@@ -349,6 +366,11 @@ class Computer {
 
   const Model& model_;
   Diagnostics* diagnostics_;
+  struct Realised {
+    const Jabatan* jabatan;
+    const RealisasiIndikator* indikator;
+  };
+  std::unordered_map<const Indikator*, Realised> realisasi_;
 };
 
 }  // namespace

@@ -168,8 +168,7 @@ void RenderJobs(const std::vector<Job>& jobs, const SiteContext& context,
       }
       AddCommonData(context, page, &page.data);
       templates.AddPartials(&page.data);
-      std::string body = templates.Render(page.template_name, page.data);
-      page.data.set("isi", body);
+      Set(page.data, "isi", templates.Render(page.template_name, page.data));
       out->Add(path, templates.Render(job.frame, page.data), job.key);
     }
   };

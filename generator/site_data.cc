@@ -17,8 +17,24 @@ Page JabatanPage(const SiteContext& context, const Jabatan& jabatan,
                  Diagnostics* diagnostics);
 Page KeputusanPage(const SiteContext& context, const Keputusan& keputusan);
 
+// kainjow's set() and push_back() copy the value, a whole nested page part
+// for a list; these move it in through a placeholder instead.
+void Set(TemplateData& d, const std::string& key, TemplateData value) {
+  d.set(key, TemplateData(false));
+  if (const TemplateData* slot = d.get(key)) {
+    *const_cast<TemplateData*>(slot) = std::move(value);
+  }
+}
+
+void Push(TemplateData& list, TemplateData item) {
+  list.push_back(TemplateData(false));
+  if (list.is_non_empty_list()) {
+    const_cast<TemplateData&>(list.list_value().back()) = std::move(item);
+  }
+}
+
 void Put(TemplateData& d, const std::string& key, const std::string& value) {
-  if (!value.empty()) d.set(key, value);
+  if (!value.empty()) Set(d, key, TemplateData(value));
 }
 void Put(TemplateData& d, const std::string& key, const char* value) {
   Put(d, key, std::string(value));
@@ -29,8 +45,8 @@ void Put(TemplateData& d, const std::string& key, std::string_view value) {
 void Put(TemplateData& d, const std::string& key, bool value) {
   d.set(key, value);
 }
-void Put(TemplateData& d, const std::string& key, const TemplateData& value) {
-  d.set(key, value);
+void Put(TemplateData& d, const std::string& key, TemplateData value) {
+  Set(d, key, std::move(value));
 }
 
 TemplateData ListData() { return data(data::type::list); }
@@ -42,7 +58,7 @@ TemplateData LetteredData(const std::vector<std::string>& items) {
     Put(item, "huruf", Huruf(i));
     Put(item, "no", std::to_string(i + 1));
     Put(item, "teks", items[i]);
-    list.push_back(item);
+    Push(list, std::move(item));
   }
   return list;
 }
@@ -55,7 +71,7 @@ TemplateData LinesData(const std::string& text) {
     if (end == std::string::npos) end = text.size();
     data line;
     Put(line, "baris", text.substr(start, end - start));
-    lines.push_back(line);
+    Push(lines, std::move(line));
     start = end + 1;
   }
   return lines;
@@ -67,7 +83,7 @@ TemplateData TextsData(const std::vector<std::string>& items,
   for (const std::string& text : items) {
     data item;
     Put(item, key, text);
-    list.push_back(item);
+    Push(list, std::move(item));
   }
   return list;
 }
@@ -100,9 +116,9 @@ void PutTugasFungsi(TemplateData& d, const Jabatan& j) {
     Put(t, "no", std::to_string(i + 1));
     Put(t, "uraian", j.tujuan[i].uraian);
     Put(t, "indikator", LinesData(j.tujuan[i].indikator));
-    tujuan.push_back(t);
+    Push(tujuan, std::move(t));
   }
-  Put(d, "tujuan", tujuan);
+  Put(d, "tujuan", std::move(tujuan));
   Put(d, "ada_tujuan", !j.tujuan.empty());
 }
 
@@ -118,7 +134,7 @@ TemplateData PrintLinkData(const SiteContext& c, const std::string& page,
           RelativeUrl(page,
                       link.path.substr(0, link.path.size() - 5) + ".pdf"));
     }
-    list.push_back(item);
+    Push(list, std::move(item));
   }
   return list;
 }
@@ -173,9 +189,9 @@ data RingkasanData(const Ringkasan& r, const Site& site) {
     Put(p, "jumlah",
         std::to_string(it == r.per_predikat.end() ? 0 : it->second));
     Put(p, "kelas", PredikatClass(site.skala_predikat, band.label));
-    predikat.push_back(p);
+    Push(predikat, std::move(p));
   }
-  Put(d, "predikat", predikat);
+  Put(d, "predikat", std::move(predikat));
   Put(d, "batang_predikat",
       PredikatBarSvg(site.skala_predikat, r.per_predikat,
                      "Sebaran predikat capaian"));
@@ -211,9 +227,9 @@ data UnitCard(const SiteContext& c, const Unit& unit, const std::string& page) {
   Put(d, "ringkasan", RingkasanData(r ? *r : empty, c.model.site));
   data children = List();
   for (const Unit* child : unit.children) {
-    children.push_back(UnitCard(c, *child, page));
+    Push(children, UnitCard(c, *child, page));
   }
-  Put(d, "anak", children);
+  Put(d, "anak", std::move(children));
   Put(d, "ada_anak", !unit.children.empty());
   return d;
 }
@@ -244,7 +260,7 @@ data NavTree(const Unit& unit, const Page& page, bool full) {
   if (full || open) {
     for (const Unit* child : unit.children) {
       if (shorten && !OnPath(*child, page)) continue;
-      children.push_back(NavTree(*child, page, full));
+      Push(children, NavTree(*child, page, full));
     }
   }
   if (shorten && open) {
@@ -258,10 +274,10 @@ data NavTree(const Unit& unit, const Page& page, bool full) {
     Put(all, "aktif", false);
     Put(all, "ada_anak", false);
     Put(all, "anak", List());
-    children.push_back(all);
+    Push(children, std::move(all));
   }
-  Put(d, "anak", children);
   Put(d, "ada_anak", !children.is_empty_list());
+  Put(d, "anak", std::move(children));
   return d;
 }
 
@@ -306,14 +322,14 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
   Put(kop, "email", unit.kop.email);
   Put(kop, "kota", unit.kop.kota);
   Put(kop, "kode_pos", unit.kop.kode_pos);
-  Put(d, "kop", kop);
+  Put(d, "kop", std::move(kop));
   Put(d, "ada_kop", !unit.kop.alamat.empty() || !unit.kop.email.empty());
   Put(d, "profil_html", RenderMarkdown(unit.profil, c.markdown));
   if (unit.parent) {
     data induk;
     Put(induk, "nama", unit.parent->nama);
     Put(induk, "url", RelativeUrl(page.path, UnitPath(*unit.parent)));
-    Put(d, "induk", induk);
+    Put(d, "induk", std::move(induk));
   }
   if (!unit.jabatan.empty()) {
     Put(d, "bagan_organisasi",
@@ -352,16 +368,16 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
         mean = y->second.at(j).rata_capaian;
       }
       Put(item, "rata_capaian", Persen(mean));
-      items.push_back(item);
+      Push(items, std::move(item));
       if (mean) bars.push_back({j->nama, mean, "#2e75b6"});
     }
     if (items.is_empty_list()) continue;
     data g;
     Put(g, "judul", group[1]);
-    Put(g, "jabatan", items);
-    groups.push_back(g);
+    Put(g, "jabatan", std::move(items));
+    Push(groups, std::move(g));
   }
-  Put(d, "kelompok_jabatan", groups);
+  Put(d, "kelompok_jabatan", std::move(groups));
   Put(d, "ada_jabatan", !unit.jabatan.empty());
   if (const Ringkasan* r = Find(c.results.per_unit, c.tahun, &unit)) {
     data ringkasan = RingkasanData(*r, c.model.site);
@@ -373,13 +389,13 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
                       "tahun " +
                           std::to_string(c.tahun)));
     }
-    Put(d, "ringkasan", ringkasan);
+    Put(d, "ringkasan", std::move(ringkasan));
   }
   if (!unit.children.empty()) {
     if (const Ringkasan* r = Find(c.results.per_unit_subtree, c.tahun, &unit)) {
       data sub = RingkasanData(*r, c.model.site);
       Put(sub, "tahun", std::to_string(c.tahun));
-      Put(d, "ringkasan_gabungan", sub);
+      Put(d, "ringkasan_gabungan", std::move(sub));
     }
   }
   data keputusan = List();
@@ -390,21 +406,21 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
     Put(item, "jenis", k->jenis);
     Put(item, "tanggal", k->tanggal ? FormatTanggal(*k->tanggal) : "");
     Put(item, "url", RelativeUrl(page.path, KeputusanPath(*k)));
-    keputusan.push_back(item);
+    Push(keputusan, std::move(item));
   }
-  Put(d, "keputusan", keputusan);
+  Put(d, "keputusan", std::move(keputusan));
   Put(d, "ada_keputusan", !unit.keputusan.empty());
   data children = List();
   for (const Unit* child : unit.children) {
     data item;
     Put(item, "nama", child->nama);
     Put(item, "url", RelativeUrl(page.path, UnitPath(*child)));
-    children.push_back(item);
+    Push(children, std::move(item));
   }
   std::vector<PrintLink> print = PrintLinksOf(unit, c.results);
   Put(d, "dokumen_cetak", PrintLinkData(c, page.path, print));
   Put(d, "ada_dokumen_cetak", !print.empty());
-  Put(d, "sub_unit", children);
+  Put(d, "sub_unit", std::move(children));
   Put(d, "ada_sub_unit", !unit.children.empty());
   return page;
 }
@@ -417,7 +433,7 @@ Page HomePage(const SiteContext& c) {
   page.remah.push_back({"Beranda", ""});
   data units = List();
   for (const Unit* root : c.model.roots) {
-    units.push_back(UnitCard(c, *root, page.path));
+    Push(units, UnitCard(c, *root, page.path));
   }
   Put(page.data, "unit", units);
   Put(page.data, "tahun", std::to_string(c.tahun));
@@ -436,7 +452,7 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   data situs;
   Put(situs, "judul", c.model.site.judul);
   Put(situs, "deskripsi", c.model.site.deskripsi);
-  Put(d, "situs", situs);
+  Put(d, "situs", std::move(situs));
   Put(d, "judul", page.judul);
   Put(d, "akar", RootPrefix(page.path));
   Put(d, "beranda", RelativeUrl(page.path, HomePath()));
@@ -454,9 +470,9 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
     Put(item, "judul", judul);
     Put(item, "url", path.empty() ? "" : RelativeUrl(page.path, path));
     Put(item, "terakhir", path.empty());
-    remah.push_back(item);
+    Push(remah, std::move(item));
   }
-  Put(d, "remah", remah);
+  Put(d, "remah", std::move(remah));
   data nav = List();
   bool full = c.model.units.size() <= kFullNavigationUnits;
   // Printable documents have no navigation.
@@ -464,12 +480,12 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   for (const Unit* root : c.model.roots) {
     if (!print) nav.push_back(NavTree(*root, page, full));
   }
-  Put(d, "navigasi", nav);
+  Put(d, "navigasi", std::move(nav));
   Put(d, "versi", c.versi);
   Put(d, "tahun", c.tahun ? std::to_string(c.tahun) : "");
   Put(d, "dibangun", c.dibangun);
   data versions = VersionSwitcherData(c, page.path);
-  Put(d, "versi_lain", versions);
+  Put(d, "versi_lain", std::move(versions));
   Put(d, "ada_versi_lain", c.versions != nullptr && c.versions->size() > 1);
 }
 

@@ -100,7 +100,11 @@ void Put(TemplateData& d, const std::string& key, const std::string& value);
 void Put(TemplateData& d, const std::string& key, const char* value);
 void Put(TemplateData& d, const std::string& key, std::string_view value);
 void Put(TemplateData& d, const std::string& key, bool value);
-void Put(TemplateData& d, const std::string& key, const TemplateData& value);
+void Put(TemplateData& d, const std::string& key, TemplateData value);
+// Sets `key` to `value`, empty or not (moved in, not copied).
+void Set(TemplateData& d, const std::string& key, TemplateData value);
+// Appends `item` to the list `list` (moved in, not copied).
+void Push(TemplateData& list, TemplateData item);
 
 // Links to printable documents (and their PDFs when the build makes them).
 TemplateData PrintLinkData(const SiteContext& context, const std::string& page,

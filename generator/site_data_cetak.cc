@@ -92,9 +92,9 @@ data LembarIki(const Jabatan& j) {
     Put(row, "formulasi", LinesData(ind.formulasi));
     Put(row, "sumber_data", TextsData(ind.sumber_data, "baris"));
     Put(row, "target", FormatTarget(ind));
-    rows.push_back(row);
+    Push(rows, std::move(row));
   }
-  Put(d, "tabel", rows);
+  Put(d, "tabel", std::move(rows));
   Put(d, "ada_tabel", !j.indikator.empty());
   return d;
 }
@@ -138,9 +138,9 @@ Page KeputusanCetak(const SiteContext& c, const Keputusan& k) {
     data item;
     Put(item, "urutan", KataUrutan(static_cast<int>(i) + 1));
     Put(item, "html", RenderMarkdown(k.diktum[i], legal));
-    diktum.push_back(item);
+    Push(diktum, std::move(item));
   }
-  Put(d, "diktum", diktum);
+  Put(d, "diktum", std::move(diktum));
   const Pejabat* pejabat = k.penandatangan && k.penandatangan->pejabat
                                ? &*k.penandatangan->pejabat
                                : nullptr;
@@ -154,10 +154,9 @@ Page KeputusanCetak(const SiteContext& c, const Keputusan& k) {
     Put(l, "judul", Upper(k.lampiran->judul));
     Put(l, "dasar", k.lampiran->dasar);
     data sheets = ListData();
-    for (const Jabatan* j : k.lampiran->jabatan)
-      sheets.push_back(LembarIki(*j));
-    Put(l, "lembar", sheets);
-    Put(d, "lampiran", l);
+    for (const Jabatan* j : k.lampiran->jabatan) Push(sheets, LembarIki(*j));
+    Put(l, "lembar", std::move(sheets));
+    Put(d, "lampiran", std::move(l));
   }
   return page;
 }
@@ -216,7 +215,7 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
     Put(row, "sasaran", ind.sasaran);
     Put(row, "indikator", ind.nama);
     Put(row, "target", FormatTarget(ind));
-    pk.push_back(row);
+    Push(pk, row);
     if (ind.anggaran) {
       data a;
       Put(a, "no", std::to_string(anggaran.list_value().size() + 1));
@@ -225,7 +224,7 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
           ind.anggaran->pagu ? FormatAngka(*ind.anggaran->pagu, 0)
                              : kTanpaNilai);
       Put(a, "sumber_dana", ind.anggaran->sumber_dana);
-      anggaran.push_back(a);
+      Push(anggaran, std::move(a));
       total += ind.anggaran->pagu.value_or(0);
     }
     if (!hq) continue;
@@ -234,7 +233,7 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
     Put(cap, "realisasi", FormatNilai(hq->realisasi, percent));
     Put(cap, "capaian", FormatNilai(hq->capaian, true));
     Put(cap, "predikat", hq->predikat);
-    capaian.push_back(cap);
+    Push(capaian, cap);
     data b = cap;
     Put(b, "pagu",
         ind.anggaran && ind.anggaran->pagu ? FormatAngka(*ind.anggaran->pagu, 0)
@@ -247,14 +246,14 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
         hq->efisiensi.has_value() ? FormatAngka(*hq->efisiensi.value())
                                   : kTanpaNilai);
     Put(b, "efisiensi_label", hq->efisiensi_label);
-    biaya.push_back(b);
+    Push(biaya, std::move(b));
     if (!hq->evaluasi.empty()) {
       data e;
       Put(e, "no", no);
       Put(e, "kegiatan", ind.anggaran ? ind.anggaran->kegiatan : ind.nama);
       Put(e, "indikator", ind.nama);
       Put(e, "teks", hq->evaluasi);
-      evaluasi.push_back(e);
+      Push(evaluasi, std::move(e));
     }
     if (!hq->evaluasi.empty() || !hq->tindak_lanjut.empty()) {
       data r;
@@ -262,19 +261,19 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
       Put(r, "kegiatan", ind.anggaran ? ind.anggaran->kegiatan : ind.nama);
       Put(r, "evaluasi", hq->evaluasi);
       Put(r, "tindak_lanjut", hq->tindak_lanjut);
-      rtl.push_back(r);
+      Push(rtl, std::move(r));
     }
   }
-  Put(d, "pk", pk);
-  Put(d, "anggaran", anggaran);
+  Put(d, "pk", std::move(pk));
   Put(d, "ada_anggaran", !anggaran.is_empty_list());
+  Put(d, "anggaran", std::move(anggaran));
   Put(d, "total_anggaran", FormatAngka(total, 0));
-  Put(d, "capaian", capaian);
-  Put(d, "biaya", biaya);
-  Put(d, "evaluasi", evaluasi);
+  Put(d, "capaian", std::move(capaian));
+  Put(d, "biaya", std::move(biaya));
   Put(d, "ada_evaluasi", !evaluasi.is_empty_list());
-  Put(d, "rtl", rtl);
+  Put(d, "evaluasi", std::move(evaluasi));
   Put(d, "ada_rtl", !rtl.is_empty_list());
+  Put(d, "rtl", std::move(rtl));
   const LaporanTriwulan* laporan = FindLaporan(j, tahun, q);
   std::string tempat = laporan ? laporan->tempat : "";
   std::optional<Date> tanggal = laporan ? laporan->tanggal : std::nullopt;

@@ -59,14 +59,14 @@ data IndikatorData(const SiteContext& c, const std::string& page,
     Put(a, "pagu",
         ind.anggaran->pagu ? FormatRupiah(*ind.anggaran->pagu) : kTanpaNilai);
     Put(a, "sumber_dana", ind.anggaran->sumber_dana);
-    Put(d, "anggaran", a);
+    Put(d, "anggaran", std::move(a));
   }
   if (ind.mendukung) {
     data m;
     Put(m, "nama", ind.mendukung->nama);
     Put(m, "url", RelativeUrl(page, JabatanPath(*ind.mendukung_jabatan)));
     Put(m, "jabatan", ind.mendukung_jabatan->nama);
-    Put(d, "mendukung", m);
+    Put(d, "mendukung", std::move(m));
   }
   (void)c;
   return d;
@@ -104,10 +104,10 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
       Put(tw, "dilaporkan", q.dilaporkan ? FormatPersen(*q.dilaporkan) : "");
       Put(tw, "evaluasi", q.evaluasi);
       Put(tw, "tindak_lanjut", q.tindak_lanjut);
-      quarters.push_back(tw);
+      Push(quarters, std::move(tw));
     }
-    Put(item, "triwulan", quarters);
-    list.push_back(item);
+    Put(item, "triwulan", std::move(quarters));
+    Push(list, std::move(item));
     const HasilTriwulan* last = h->Terakhir();
     bars->push_back({ind.nama, last->capaian.value(),
                      last->capaian.has_value()
@@ -145,30 +145,30 @@ Page JabatanPage(const SiteContext& c, const Jabatan& j,
       pangkat += (pangkat.empty() ? "" : ", ") + j.pejabat->golongan;
     }
     Put(p, "pangkat", pangkat);
-    Put(d, "pejabat", p);
+    Put(d, "pejabat", std::move(p));
   }
   if (j.atasan) Put(d, "atasan", Link(page.path, *j.atasan));
   data bawahan = ListData();
   for (const Jabatan* b : j.bawahan) bawahan.push_back(Link(page.path, *b));
-  Put(d, "bawahan", bawahan);
+  Put(d, "bawahan", std::move(bawahan));
   Put(d, "ada_bawahan", !j.bawahan.empty());
   PutTugasFungsi(d, j);
   data indikator = ListData();
   for (size_t i = 0; i < j.indikator.size(); ++i) {
-    indikator.push_back(IndikatorData(c, page.path, j.indikator[i], i));
+    Push(indikator, IndikatorData(c, page.path, j.indikator[i], i));
   }
-  Put(d, "indikator", indikator);
+  Put(d, "indikator", std::move(indikator));
   Put(d, "ada_indikator", !j.indikator.empty());
   std::vector<Bar> bars;
   data hasil = HasilData(c, j, &bars);
   if (!hasil.is_empty_list()) {
     data h;
     Put(h, "tahun", std::to_string(c.tahun));
-    Put(h, "indikator", hasil);
+    Put(h, "indikator", std::move(hasil));
     Put(h, "grafik",
         BarChartSvg(bars, "Capaian indikator " + j.nama + " tahun " +
                               std::to_string(c.tahun)));
-    Put(d, "hasil", h);
+    Put(d, "hasil", std::move(h));
   }
   Put(d, "catatan_html", RenderMarkdown(j.body, c.markdown));
   if (c.riwayat) {
@@ -187,9 +187,9 @@ Page JabatanPage(const SiteContext& c, const Jabatan& j,
         Put(item, "penulis", commit.author);
         Put(item, "pesan", commit.subject);
         Put(item, "commit", commit.id.substr(0, 10));
-        history.push_back(item);
+        Push(history, std::move(item));
       }
-      Put(d, "riwayat", history);
+      Put(d, "riwayat", std::move(history));
       Put(d, "ada_riwayat", true);
     }
   }
@@ -224,9 +224,9 @@ Page KeputusanPage(const SiteContext& c, const Keputusan& k) {
     MarkdownOptions legal = c.markdown;
     legal.hard_breaks = true;
     Put(item, "html", RenderMarkdown(k.diktum[i], legal));
-    diktum.push_back(item);
+    Push(diktum, std::move(item));
   }
-  Put(d, "diktum", diktum);
+  Put(d, "diktum", std::move(diktum));
   Put(d, "ditetapkan_di", k.ditetapkan_di);
   Put(d, "tanggal", k.tanggal ? FormatTanggal(*k.tanggal) : "");
   if (k.penandatangan) {
@@ -241,7 +241,7 @@ Page KeputusanPage(const SiteContext& c, const Keputusan& k) {
       NipCheck nip = CheckNip(pejabat->nip);
       Put(p, "nip", nip.ok ? FormatNip(nip.digits) : "");
     }
-    Put(d, "penandatangan", p);
+    Put(d, "penandatangan", std::move(p));
   }
   if (k.lampiran) {
     data l;
@@ -251,10 +251,10 @@ Page KeputusanPage(const SiteContext& c, const Keputusan& k) {
     for (const Jabatan* j : k.lampiran->jabatan) {
       data item = Link(page.path, *j);
       Put(item, "jumlah_indikator", std::to_string(j->indikator.size()));
-      jabatan.push_back(item);
+      Push(jabatan, std::move(item));
     }
-    Put(l, "jabatan", jabatan);
-    Put(d, "lampiran", l);
+    Put(l, "jabatan", std::move(jabatan));
+    Put(d, "lampiran", std::move(l));
   }
   Put(d, "unit", k.unit->nama);
   Put(d, "unit_url", RelativeUrl(page.path, UnitPath(*k.unit)));

@@ -35,7 +35,7 @@ TemplateData VersionSwitcherData(const SiteContext& c,
         out_of_version + v.nama + "/" + (here ? page : HomePath()));
     Put(item, "aktif", v.nama == c.versi);
     Put(item, "ada_halaman", here);
-    list.push_back(item);
+    Push(list, std::move(item));
   }
   return list;
 }
@@ -99,23 +99,23 @@ Page PerubahanPage(const SiteContext& c) {
           Put(part, "teks", w.text);
           Put(part, "hapus", w.kind == WordDiffPart::kRemoved);
           Put(part, "tambah", w.kind == WordDiffPart::kAdded);
-          words.push_back(part);
+          Push(words, std::move(part));
         }
-        Put(field, "kata", words);
+        Put(field, "kata", std::move(words));
         Put(field, "ada_kata", !f.words.empty());
-        fields.push_back(field);
+        Push(fields, std::move(field));
       }
-      Put(item, "bidang", fields);
+      Put(item, "bidang", std::move(fields));
       Put(item, "ada_bidang", !change.fields.empty());
-      items.push_back(item);
+      Push(items, std::move(item));
     }
     if (items.is_empty_list()) continue;
     data g;
     Put(g, "judul", group[1]);
-    Put(g, "perubahan", items);
-    kelompok.push_back(g);
+    Put(g, "perubahan", std::move(items));
+    Push(kelompok, std::move(g));
   }
-  Put(d, "kelompok", kelompok);
+  Put(d, "kelompok", std::move(kelompok));
   return page;
 }
 
