@@ -47,33 +47,47 @@ mean_of() { /usr/bin/python3 -c 'import json,sys; print("%.2f" % json.load(open(
 # peak_mb CMD...: peak resident memory of one run, in MB.
 peak_mb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
 
-sakip_build() { echo "$sakip build --content $1/sakip --out $1/out-sakip"; }
-hugo_build() { echo "hugo --quiet --source $1/hugo --destination $1/out-hugo"; }
+# Outputs go to a tmpfs (BENCH_OUT, default /dev/shm/sakip-bench when it
+# has room), so that both tools are timed on their own work and not on the
+# state of the disk: on this VM's ext4 (no journal), creating files after a
+# mass deletion is up to ten times slower, and that lasts minutes. It
+# punished whichever tool ran after a deletion, and each bench run the next.
+out=${BENCH_OUT:-}
+if [ -z "$out" ]; then
+  out=$work/out
+  if [ -d /dev/shm ] &&
+     [ "$(df --output=avail -k /dev/shm | tail -1)" -gt $((12 * 1024 * 1024)) ]; then
+    out=/dev/shm/sakip-bench
+  fi
+fi
+mkdir -p "$out"
+sakip_build() { echo "$sakip build --content $work/$1/sakip --out $out/$1/sakip"; }
+hugo_build() { echo "hugo --quiet --source $work/$1/hugo --destination $out/$1/hugo"; }
 
-# discard DIR: a command that moves DIR out of the way instead of deleting
-# it. On ext4 without a journal (as on this VM) a file created within 60 s
-# of a mass deletion searches past every recently deleted inode, which made
-# the next build's file creation ten times slower; the trash is deleted once,
-# at the end, so neither tool's runs pay for the one before.
+# discard DIR: a command that removes a build's output before the next run:
+# deleted on a tmpfs; on a disk moved aside into a trash deleted at the end
+# (see above). The previous site and the parse cache kept beside sakip's
+# output (.<out>.spare and .<out>.cache, see publish.h) go too: a full
+# build starts from nothing. The sync writes the previous run's files out
+# first, so that write-back does not compete with the run being timed. A
+# script, as hyperfine's --prepare takes a command line.
 trash=$work/trash
-# The sync writes the previous run's files out first, so that the disk's
-# write-back does not compete with the run being timed. A script, as
-# hyperfine's --prepare takes a command line.
 mkdir -p "$trash"
-# The previous site and the parse cache kept beside the output
-# (.<out>.spare and .<out>.cache, see publish.h) go too: a full build starts
-# from nothing.
 cat > "$work/discard.sh" <<EOF
 #!/usr/bin/env bash
 beside="\$(dirname "\$1")/.\$(basename "\$1")"
 for dir in "\$1" "\$beside.spare" "\$beside.cache"; do
-  if [ -e "\$dir" ]; then mv "\$dir" "$trash/\$(date +%s%N)"; fi
+  [ -e "\$dir" ] || continue
+  case "\$dir" in
+    /dev/shm/*) rm -rf "\$dir" ;;
+    *) mv "\$dir" "$trash/\$(date +%s%N)" ;;
+  esac
 done
 sync
 EOF
 discard() { echo "bash $work/discard.sh $1"; }
 discard_now() { bash "$work/discard.sh" "$1"; }
-trap 'rm -rf "$trash"' EXIT
+trap 'rm -rf "$trash"; case "$out" in /dev/shm/*) rm -rf "$out" ;; esac' EXIT
 
 row() { printf '| %-44s | %10s | %10s |\n' "$1" "$2" "$3"; }
 
@@ -85,25 +99,25 @@ jabatan=$((units * per_unit))
 
 echo "== full builds: $units units x $per_unit jabatan x $per_jabatan indikator"
 hyperfine --runs "$runs" --style basic \
-  --prepare "$(discard "$work/full/out-sakip")" --export-json "$work/sakip.json" "$(sakip_build "$work/full")"
+  --prepare "$(discard "$out/full/sakip")" --export-json "$work/sakip.json" "$(sakip_build full)"
 hyperfine --runs "$runs" --style basic \
-  --prepare "$(discard "$work/full/out-hugo")" --export-json "$work/hugo.json" "$(hugo_build "$work/full")"
-discard_now "$work/full/out-sakip"; discard_now "$work/full/out-hugo"
-sakip_mem=$(peak_mb $(sakip_build "$work/full"))
-hugo_mem=$(peak_mb $(hugo_build "$work/full"))
+  --prepare "$(discard "$out/full/hugo")" --export-json "$work/hugo.json" "$(hugo_build full)"
+discard_now "$out/full/sakip"; discard_now "$out/full/hugo"
+sakip_mem=$(peak_mb $(sakip_build full))
+hugo_mem=$(peak_mb $(hugo_build full))
 sakip_t=$(mean_of "$work/sakip.json")
 hugo_t=$(mean_of "$work/hugo.json")
-sakip_files=$(find "$work/full/out-sakip" -type f | wc -l)
-hugo_files=$(find "$work/full/out-hugo" -type f | wc -l)
+sakip_files=$(find "$out/full/sakip" -type f | wc -l)
+hugo_files=$(find "$out/full/hugo" -type f | wc -l)
 
 echo "== scaling ($runs runs each)"
 declare -A scale_t scale_m
 for name in quarter half full; do
-  hyperfine --runs "$runs" --style none --prepare "$(discard "$work/$name/out-sakip")" \
-    --export-json "$work/scale-$name.json" "$(sakip_build "$work/$name")" >/dev/null
+  hyperfine --runs "$runs" --style none --prepare "$(discard "$out/$name/sakip")" \
+    --export-json "$work/scale-$name.json" "$(sakip_build "$name")" >/dev/null
   scale_t[$name]=$(mean_of "$work/scale-$name.json")
-  discard_now "$work/$name/out-sakip"
-  scale_m[$name]=$(peak_mb $(sakip_build "$work/$name"))
+  discard_now "$out/$name/sakip"
+  scale_m[$name]=$(peak_mb $(sakip_build "$name"))
 done
 
 echo "== rebuild after editing one jabatan"
@@ -113,30 +127,31 @@ toggle="sed -i -e 's/^\\( *\\)target: 100\$/\\1target: 99/;t' -e 's/^\\( *\\)tar
 # The first rebuild after a clean build has no spare site yet (publish.h):
 # it links every kept file. Timed once; then the usual case, a rebuild
 # after other rebuilds (one warm-up), as in an editing session.
-discard_now "$work/full/out-sakip"
-$(sakip_build "$work/full") >/dev/null 2>&1
+discard_now "$out/full/sakip"
+$(sakip_build full) >/dev/null 2>&1
 eval "$toggle"
 start=$(date +%s.%N)
-$(sakip_build "$work/full") >/dev/null 2>&1
+$(sakip_build full) >/dev/null 2>&1
 end=$(date +%s.%N)
 first_rebuild_t=$(/usr/bin/python3 -c "print('%.2f' % ($end - $start))")
 hyperfine --runs "$runs" --warmup 1 --style basic --prepare "$toggle" \
-  --export-json "$work/rebuild.json" "$(sakip_build "$work/full")"
+  --export-json "$work/rebuild.json" "$(sakip_build full)"
 rebuild_t=$(mean_of "$work/rebuild.json")
 
 echo "== sample content (content/) and PDFs"
-hyperfine --runs "$runs" --style basic --prepare "$(discard "$work/sample")" \
-  --export-json "$work/sample.json" "$sakip build --content content --out $work/sample"
+hyperfine --runs "$runs" --style basic --prepare "$(discard "$out/sample")" \
+  --export-json "$work/sample.json" "$sakip build --content content --out $out/sample"
 sample_t=$(mean_of "$work/sample.json")
-discard_now "$work/sample-pdf"
+discard_now "$out/sample-pdf"
 start=$(date +%s.%N)
-"$sakip" build --content content --out "$work/sample-pdf" --pdf >/dev/null 2>&1 || true
+"$sakip" build --content content --out "$out/sample-pdf" --pdf >/dev/null 2>&1 || true
 end=$(date +%s.%N)
-pdfs=$(find "$work/sample-pdf" -name '*.pdf' | wc -l)
+pdfs=$(find "$out/sample-pdf" -name '*.pdf' | wc -l)
 pdf_rate=$(/usr/bin/python3 -c "print('%.1f' % ($pdfs / ($end - $start)))")
 
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(hugo version | cut -d' ' -f1-2); sakip $("$sakip" --version | cut -d' ' -f2)"
+echo "Outputs written to: $out"
 echo
 row "measure" "sakip" "hugo"
 row "---" "---:" "---:"
