@@ -5,6 +5,7 @@
 #define SAKIP_FILE_SYSTEM_H_
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -116,6 +117,10 @@ class SubdirFileSystem : public FileSystem {
   const FileSystem& base_;
   std::string dir_;
 };
+
+// The bytes of a file on disk ("" when it cannot be read): for the
+// generator's own files (output, caches), not for content.
+std::string ReadWholeFile(const std::filesystem::path& path);
 
 // Joins two '/'-separated paths; an empty side yields the other.
 std::string JoinPath(const std::string& a, const std::string& b);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "file_system.h"
 #include "process.h"
 #include "version.h"
 
@@ -21,15 +22,10 @@ namespace {
 
 constexpr int kTimeoutSeconds = 180;
 
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 std::map<std::string, std::string> ReadManifest(const std::string& dir) {
   std::map<std::string, std::string> manifest;
   if (dir.empty()) return manifest;
-  std::string text = ReadAll(fs::path(dir) / kPdfManifest);
+  std::string text = ReadWholeFile(fs::path(dir) / kPdfManifest);
   nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
   if (!json.is_object()) return manifest;
   for (auto it = json.begin(); it != json.end(); ++it) {
@@ -88,7 +84,7 @@ PdfReport RenderPdfs(const std::string& dir,
   std::map<std::string, std::string> manifest;
   std::vector<std::pair<std::string, std::string>> todo;  // html, key
   for (const std::string& html : html_paths) {
-    std::string key = StableHash(ReadAll(root / html) + inputs_hash +
+    std::string key = StableHash(ReadWholeFile(root / html) + inputs_hash +
                                  options.engine + kVersion);
     std::string pdf = PdfPathOf(html);
     auto it = previous.find(pdf);

@@ -85,11 +85,6 @@ std::string StampOf(const LoadedVersion& v, const std::string& theme_hash,
          (pdf ? "yes" : "no") + "\n";
 }
 
-std::string ReadSmallFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 // The commits that changed each jabatan file, up to `commit`.
 JabatanHistory HistoryOf(const Model& model, const GitRepository& repo,
                          const std::string& commit,
@@ -224,7 +219,7 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
       view.stamp = StampOf(versions[i], theme_hash, versions_hash, options.pdf);
       std::filesystem::path old = std::filesystem::path(options.out_dir) /
                                   versions[i].nama / kStampFile;
-      view.reuse = ReadSmallFile(old) == view.stamp;
+      view.reuse = ReadWholeFile(old) == view.stamp;
     }
     if (i + 1 < versions.size()) {
       diffs[i] = DiffModels(versions[i + 1].model, versions[i].model);

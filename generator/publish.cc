@@ -9,6 +9,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "file_system.h"
+
 namespace fs = std::filesystem;
 
 namespace sakip {
@@ -37,11 +39,6 @@ void RemoveAbandonedStaging(const fs::path& out) {
       fs::remove_all(it->path(), ec);
     }
   }
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 }  // namespace
@@ -204,7 +201,7 @@ bool Staging::SameBytes(const fs::path& file,
                         const std::string& contents) const {
   std::error_code ec;
   return fs::file_size(file, ec) == contents.size() && !ec &&
-         !fs::is_symlink(file) && ReadAll(file) == contents;
+         !fs::is_symlink(file) && ReadWholeFile(file) == contents;
 }
 
 void Staging::Add(const std::string& path, std::string contents,

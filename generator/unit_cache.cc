@@ -9,6 +9,7 @@
 #include <memory>
 #include <type_traits>
 
+#include "file_system.h"
 #include "stable_hash.h"
 #include "version.h"
 
@@ -242,11 +243,6 @@ void Io(A& a, Unit& u) {
          u.profil, u.source_hash, u.pos, u.jabatan, u.keputusan, u.realisasi);
 }
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 }  // namespace
 
 std::string SerializeUnit(const Unit& unit,
@@ -287,7 +283,7 @@ std::string UnitCache::FileOf(const std::string& unit_path) const {
 bool UnitCache::Load(const std::string& key, Unit* unit,
                      std::vector<Diagnostic>* diagnostics) const {
   if (!enabled()) return false;
-  std::string bytes = ReadFile(FileOf(unit->path));
+  std::string bytes = ReadWholeFile(FileOf(unit->path));
   std::string header = kMagic + key + "\n";
   if (bytes.compare(0, header.size(), header) != 0) return false;
   std::string_view content(bytes);
