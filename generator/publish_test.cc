@@ -117,6 +117,11 @@ TEST_CASE("the spare is updated in place, never through the live site") {
   CHECK(Slurp(out / "b.html") == "tiga");
   CHECK(Slurp(spare / "b.html") == "dua");
   CHECK(Inode(out / "a/tetap.html") == kept);
+  // Build 4 changes the file both sites share: it is written anew, so the
+  // site being served (build 3, then the spare) keeps its bytes.
+  Build(out, {{"a/tetap.html", {"k5", "berubah"}}, {"b.html", {"k4", "tiga"}}});
+  CHECK(Slurp(out / "a/tetap.html") == "berubah");
+  CHECK(Slurp(spare / "a/tetap.html") == "tetap");
   fs::remove_all(root);
 }
 
