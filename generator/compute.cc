@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "indonesian_format.h"
@@ -156,8 +157,8 @@ namespace {
 
 class Computer {
  public:
-  Computer(const Model& model, Diagnostics* diagnostics)
-      : model_(model), diagnostics_(diagnostics) {}
+  Computer(const Model& model, Diagnostics* diagnostics, int threads)
+      : model_(model), diagnostics_(diagnostics), threads_(threads) {}
 
   Results Run() {
     Results results;
@@ -172,19 +173,51 @@ class Computer {
         indicators += jabatan->indikator.size();
       }
     }
+    // Jabatan in model order, and where each one's indicators start in a
+    // year's list: the list is filled in parts on several threads.
+    std::vector<const Jabatan*> jabatan;
+    std::vector<size_t> start;
+    for (const auto& unit : model_.units) {
+      for (const auto& j : unit->jabatan) {
+        start.push_back(jabatan.empty()
+                            ? 0
+                            : start.back() + jabatan.back()->indikator.size());
+        jabatan.push_back(j.get());
+      }
+    }
     for (int year : results.tahun) {
       IndexRealisasi(year);
       std::vector<HasilIndikator>& list = results.hasil[year];
-      list.reserve(indicators);  // a doubling copy would be the memory peak
-      for (const auto& unit : model_.units) {
-        for (const auto& jabatan : unit->jabatan) {
-          Ringkasan& ringkasan = results.per_jabatan[year][jabatan.get()];
-          for (const Indikator& ind : jabatan->indikator) {
-            list.push_back(ComputeIndikator(*jabatan, ind, year));
-            Add(list.back(), &ringkasan);
+      list.resize(indicators);  // a doubling copy would be the memory peak
+      std::vector<Ringkasan> ringkasan(jabatan.size());
+      size_t parts = std::max<size_t>(
+          1, std::min<size_t>(static_cast<size_t>(threads_), jabatan.size()));
+      std::vector<Diagnostics> found(parts);
+      auto work = [&](size_t part) {
+        size_t from = jabatan.size() * part / parts;
+        size_t to = jabatan.size() * (part + 1) / parts;
+        for (size_t i = from; i < to; ++i) {
+          size_t at = start[i];
+          for (const Indikator& ind : jabatan[i]->indikator) {
+            list[at] = ComputeIndikator(*jabatan[i], ind, year, &found[part]);
+            Add(list[at++], &ringkasan[i]);
           }
-          Finish(&ringkasan);
+          Finish(&ringkasan[i]);
         }
+      };
+      std::vector<std::thread> workers;
+      for (size_t part = 1; part < parts; ++part) {
+        workers.emplace_back(work, part);
+      }
+      work(0);
+      for (std::thread& w : workers) w.join();
+      // Reported in model order, as a single thread would.
+      for (const Diagnostics& d : found) {
+        for (const Diagnostic& one : d.all()) diagnostics_->Add(one);
+      }
+      auto& per_jabatan = results.per_jabatan[year];
+      for (size_t i = 0; i < jabatan.size(); ++i) {
+        per_jabatan.emplace(jabatan[i], std::move(ringkasan[i]));
       }
       RollUpUnits(year, &results);
     }
@@ -222,7 +255,7 @@ class Computer {
   }
 
   HasilIndikator ComputeIndikator(const Jabatan& jabatan, const Indikator& ind,
-                                  int year) {
+                                  int year, Diagnostics* diagnostics) const {
     HasilIndikator h;
     h.indikator = &ind;
     h.jabatan = &jabatan;
@@ -272,24 +305,25 @@ class Computer {
       if (r->catatan && r->catatan->tindak_lanjut[i]) {
         q.tindak_lanjut = *r->catatan->tindak_lanjut[i];
       }
-      if (r->triwulan[i]) CheckQuarter(jabatan, ind, *r, q);
+      if (r->triwulan[i]) CheckQuarter(jabatan, ind, *r, q, diagnostics);
     }
     return h;
   }
 
-  void CheckQuarter(const Jabatan& jabatan, const Indikator& ind,
-                    const RealisasiIndikator& r, const HasilTriwulan& q) {
+  static void CheckQuarter(const Jabatan& jabatan, const Indikator& ind,
+                           const RealisasiIndikator& r, const HasilTriwulan& q,
+                           Diagnostics* diagnostics) {
     std::string where = "quarter " + std::string(kRomawi[q.triwulan - 1]) +
                         " of `" + jabatan.id + "#" + ind.id + "`";
     if (!q.capaian.has_value() && q.realisasi.has_value()) {
-      diagnostics_->Warning(
+      diagnostics->Warning(
           r.pos,
           where + ": no capaian (" + std::string(q.capaian.alasan()) + ")",
           "set a non-zero `target` for the indicator");
     }
     if (q.dilaporkan && q.capaian.has_value() &&
         std::fabs(*q.dilaporkan - *q.capaian.value()) > 1) {
-      diagnostics_->Warning(
+      diagnostics->Warning(
           r.pos,
           where + ": the report prints capaian " + FormatAngka(*q.dilaporkan) +
               " but realisasi and target give " +
@@ -366,6 +400,7 @@ class Computer {
 
   const Model& model_;
   Diagnostics* diagnostics_;
+  int threads_;
   struct Realised {
     const Jabatan* jabatan;
     const RealisasiIndikator* indikator;
@@ -375,8 +410,9 @@ class Computer {
 
 }  // namespace
 
-Results ComputeResults(const Model& model, Diagnostics* diagnostics) {
-  Results results = Computer(model, diagnostics).Run();
+Results ComputeResults(const Model& model, Diagnostics* diagnostics,
+                       int threads) {
+  Results results = Computer(model, diagnostics, std::max(threads, 1)).Run();
   results.BuildIndex();
   return results;
 }

@@ -134,7 +134,10 @@ struct Results {
 // Computes every indicator of every jabatan for every year that has a
 // realisasi file; warns where a `dilaporkan` figure differs by more than 1
 // point and where a value cannot be computed for a reported quarter.
-Results ComputeResults(const Model& model, Diagnostics* diagnostics);
+// Computed on `threads` threads; the results and warnings are the same for
+// any number.
+Results ComputeResults(const Model& model, Diagnostics* diagnostics,
+                       int threads = 1);
 
 }  // namespace sakip
 

@@ -1,6 +1,11 @@
 #include "file_system.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -11,9 +16,37 @@ namespace fs = std::filesystem;
 
 namespace sakip {
 
+namespace {
+
+// Reads the open file `fd` whole into `text` (sized once from fstat, not
+// grown a character at a time) and closes it; false on a read error or when
+// it is not a regular file.
+bool ReadAndClose(int fd, std::string* text) {
+  struct stat info;
+  bool ok = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  text->clear();
+  if (ok) text->resize(static_cast<size_t>(info.st_size));
+  size_t done = 0;
+  while (ok) {
+    if (done == text->size()) text->resize(done + 65536);  // it grew
+    ssize_t n = read(fd, text->data() + done, text->size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) ok = false;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  text->resize(ok ? done : 0);
+  close(fd);
+  return ok;
+}
+
+}  // namespace
+
 std::string ReadWholeFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  std::string text;
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) ReadAndClose(fd, &text);
+  return text;
 }
 
 std::string JoinPath(const std::string& a, const std::string& b) {
@@ -31,19 +64,17 @@ std::string RealFileSystem::Full(const std::string& path) const {
 
 std::optional<std::string> RealFileSystem::ReadFile(const std::string& path,
                                                     std::string* error) const {
-  std::error_code ec;
-  if (fs::is_symlink(fs::symlink_status(Full(path), ec))) {
+  int fd = open(Full(path).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0 && errno == ELOOP) {
     *error = "is a symbolic link; links are not followed";
     return std::nullopt;
   }
-  std::ifstream in(Full(path), std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (fd < 0 || !ReadAndClose(fd, &text)) {
     *error = "cannot be read";
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return text;
 }
 
 std::vector<DirEntry> RealFileSystem::ListDir(const std::string& path) const {

@@ -5,6 +5,9 @@
 #include <ctime>
 #include <iostream>
 #include <optional>
+#ifdef SAKIP_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include "content_source.h"
 #include "diff.h"
@@ -106,6 +109,13 @@ int RunNew(const std::string& content_dir, const std::string& kind,
 }
 
 int main(int argc, char** argv) {
+#ifdef SAKIP_WITH_MIMALLOC
+  // The heap in 2 MB pages where the kernel allows (transparent huge
+  // pages): a large build touches hundreds of MB once, and on virtual
+  // machines each 4 kB page fault is costly (a quarter of a build's time,
+  // see docs/decisions.md).
+  mi_option_enable(mi_option_large_os_pages);
+#endif
   CLI::App app{
       "sakip: static site and print documents for SAKIP "
       "performance indicators"};

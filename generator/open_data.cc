@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "resolve.h"
+#include "stable_hash.h"
 
 namespace sakip {
 namespace {
@@ -284,45 +285,80 @@ std::string ArrayElements(const std::vector<Row>& rows, bool* first) {
 }  // namespace
 
 void RenderOpenData(const Model& model, const Results& results,
-                    const std::string& prefix, OutputSink* out, int threads) {
+                    const std::string& prefix, OutputSink* out, int threads,
+                    const std::map<const Unit*, std::string>* unit_keys) {
   // A province has hundreds of thousands of rows: they are written unit by
   // unit, never held all at once.
   const std::string json = prefix + "/indikator.json";
   const std::string csv = prefix + "/indikator.csv";
   out->Append(json, "[");
   out->Append(csv, CsvHeader());
-  // Units are turned into text on `threads` threads, a batch at a time, and
-  // appended in model order.
   struct Chunk {
+    std::string json_key, csv_key;  // "" without unit keys
+    bool kept = false;              // both pieces can be copied
+    bool made = false;
     std::string json, csv;
     bool empty = true;
   };
+  auto make = [&](size_t i, Chunk* chunk) {
+    std::vector<Row> rows = IndikatorRows(*model.units[i], results);
+    bool chunk_first = true;  // the separator is written apart
+    chunk->json = ArrayElements(rows, &chunk_first);
+    chunk->empty = chunk_first;
+    chunk->csv = CsvRows(rows);
+    chunk->made = true;
+  };
+  // Units are turned into text on `threads` threads, a batch at a time, and
+  // appended in model order.
   const size_t batch_size = 2 * static_cast<size_t>(std::max(threads, 1));
   bool first = true;
   for (size_t begin = 0; begin < model.units.size(); begin += batch_size) {
     size_t end = std::min(begin + batch_size, model.units.size());
     std::vector<Chunk> chunks(end - begin);
+    for (size_t i = begin; i < end; ++i) {
+      Chunk& chunk = chunks[i - begin];
+      auto key = unit_keys
+                     ? unit_keys->find(model.units[i].get())
+                     : std::map<const Unit*, std::string>::const_iterator();
+      if (!unit_keys || key == unit_keys->end()) continue;
+      chunk.json_key = StableHash(key->second + "\nopen data json");
+      chunk.csv_key = StableHash(key->second + "\nopen data csv");
+      chunk.kept = out->HasKeptPiece(json, chunk.json_key) &&
+                   out->HasKeptPiece(csv, chunk.csv_key);
+    }
     std::atomic<size_t> next{begin};
     auto work = [&] {
       for (size_t i; (i = next++) < end;) {
-        std::vector<Row> rows = IndikatorRows(*model.units[i], results);
-        Chunk& chunk = chunks[i - begin];
-        bool chunk_first = true;  // the separator is fixed when appending
-        chunk.json = ArrayElements(rows, &chunk_first);
-        chunk.empty = chunk_first;
-        chunk.csv = CsvRows(rows);
+        if (!chunks[i - begin].kept) make(i, &chunks[i - begin]);
       }
     };
     std::vector<std::thread> workers;
     for (int t = 1; t < threads; ++t) workers.emplace_back(work);
     work();
     for (std::thread& w : workers) w.join();
-    for (Chunk& chunk : chunks) {
+    for (size_t i = begin; i < end; ++i) {
+      Chunk& chunk = chunks[i - begin];
+      if (chunk.kept) {
+        // Pieces are recorded only for units with rows, and the same key
+        // means the same rows: a kept unit has rows.
+        if (!first) out->Append(json, ",");
+        first = false;
+        if (!out->AppendKeptPiece(json, chunk.json_key)) {
+          make(i, &chunk);
+          out->AppendPiece(json, chunk.json, chunk.json_key);
+        }
+        if (!out->AppendKeptPiece(csv, chunk.csv_key)) {
+          if (!chunk.made) make(i, &chunk);
+          out->AppendPiece(csv, chunk.csv, chunk.csv_key);
+        }
+        continue;
+      }
       if (chunk.empty) continue;
       // Each chunk starts "\n {"; all but the file's first need a comma.
-      out->Append(json, first ? chunk.json : "," + chunk.json);
+      if (!first) out->Append(json, ",");
       first = false;
-      out->Append(csv, chunk.csv);
+      out->AppendPiece(json, chunk.json, chunk.json_key);
+      out->AppendPiece(csv, chunk.csv, chunk.csv_key);
     }
   }
   out->Append(json, first ? "]\n" : "\n]\n");

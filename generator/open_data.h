@@ -3,6 +3,7 @@
 #ifndef SAKIP_OPEN_DATA_H_
 #define SAKIP_OPEN_DATA_H_
 
+#include <map>
 #include <string>
 
 #include "compute.h"
@@ -12,10 +13,14 @@
 namespace sakip {
 
 // Adds the export files under `prefix` (e.g. "2024/data"); the rows are
-// made on `threads` threads, the files are the same for any number.
-void RenderOpenData(const Model& model, const Results& results,
-                    const std::string& prefix, OutputSink* out,
-                    int threads = 1);
+// made on `threads` threads, the files are the same for any number. With
+// `unit_keys` (page_keys.h), each unit's rows are a piece of the file keyed
+// by its unit's key: a unit whose key is unchanged has its rows copied
+// from the previous build's file by the sink, not made again.
+void RenderOpenData(
+    const Model& model, const Results& results, const std::string& prefix,
+    OutputSink* out, int threads = 1,
+    const std::map<const Unit*, std::string>* unit_keys = nullptr);
 
 }  // namespace sakip
 

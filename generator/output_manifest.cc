@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -31,6 +32,57 @@ bool IsSealed(const fs::path& folder) {
 }
 
 }  // namespace
+
+bool StampOf(const std::string& path, FileStamp* stamp) {
+  struct stat info;
+  if (lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+  stamp->size = static_cast<uint64_t>(info.st_size);
+  stamp->mtime_ns = static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 +
+                    info.st_mtim.tv_nsec;
+  stamp->inode = static_cast<uint64_t>(info.st_ino);
+  return true;
+}
+
+// Lines are "= <size> <mtime_ns> <inode> <path>" (a file's stamp) and
+// "~ <key> <offset> <length> <path>" (a piece of it).
+AppendedFiles ReadAppendedFiles(const std::string& path) {
+  AppendedFiles files;
+  std::ifstream in(path, std::ios::binary);
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream fields(line);
+    std::string kind, first, name;
+    uint64_t second = 0, third = 0;
+    if (!(fields >> kind >> first >> second >> third) || fields.get() != ' ' ||
+        !std::getline(fields, name) || name.empty()) {
+      continue;
+    }
+    if (kind == "~") {
+      files.pieces[name].push_back({first, second, third});
+    } else if (kind == "=") {
+      char* end = nullptr;
+      uint64_t size = std::strtoull(first.c_str(), &end, 10);
+      if (end == first.c_str() || *end) continue;
+      files.stamps[name] = {size, static_cast<int64_t>(second), third};
+    }
+  }
+  return files;
+}
+
+std::string FormatAppendedFiles(const AppendedFiles& files) {
+  std::string text;
+  for (const auto& [file, stamp] : files.stamps) {
+    text += "= " + std::to_string(stamp.size) + " " +
+            std::to_string(stamp.mtime_ns) + " " + std::to_string(stamp.inode) +
+            " " + file + "\n";
+  }
+  for (const auto& [file, pieces] : files.pieces) {
+    for (const FilePiece& piece : pieces) {
+      text += "~ " + piece.key + " " + std::to_string(piece.offset) + " " +
+              std::to_string(piece.length) + " " + file + "\n";
+    }
+  }
+  return text;
+}
 
 // Lines are "<key> <path>", "- <path>" (no key) or "* <path>" (external).
 OutputManifest ReadOutputManifest(const std::string& path) {

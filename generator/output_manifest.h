@@ -4,9 +4,11 @@
 #ifndef SAKIP_OUTPUT_MANIFEST_H_
 #define SAKIP_OUTPUT_MANIFEST_H_
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace sakip {
 
@@ -21,6 +23,44 @@ struct OutputManifest {
   // reused, as they may share their bytes with the live site.
   std::set<std::string> external;
 };
+
+// A piece of an appended file (one unit's rows of the open data): what it
+// was made from and where it is in the file.
+struct FilePiece {
+  std::string key;
+  uint64_t offset = 0;
+  uint64_t length = 0;
+};
+
+// What identifies a file as the one a build wrote: a file changed or
+// replaced since has another size, modification time or inode.
+struct FileStamp {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  uint64_t inode = 0;
+  bool operator==(const FileStamp& other) const {
+    return size == other.size && mtime_ns == other.mtime_ns &&
+           inode == other.inode;
+  }
+};
+
+// The pieces of the live site's appended files, kept in the cache folder
+// beside the output (inodes and times are not part of the site), with each
+// file's stamp as written: pieces of a file whose stamp differs are not
+// used.
+struct AppendedFiles {
+  std::map<std::string, std::vector<FilePiece>> pieces;
+  std::map<std::string, FileStamp> stamps;
+};
+
+// The stamp of the regular file `path` (not followed if a link); false
+// when there is none.
+bool StampOf(const std::string& path, FileStamp* stamp);
+
+// Reads what FormatAppendedFiles wrote; empty when missing or damaged
+// lines (which are skipped).
+AppendedFiles ReadAppendedFiles(const std::string& path);
+std::string FormatAppendedFiles(const AppendedFiles& files);
 
 // Reads a manifest; an empty one when the file is missing.
 OutputManifest ReadOutputManifest(const std::string& path);

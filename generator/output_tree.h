@@ -21,12 +21,36 @@ class OutputSink {
   // Safe to call from several threads.
   virtual void Add(const std::string& path, std::string contents,
                    const std::string& key = "") = 0;
-  // True when the previous build's file for `path` had `key` and is kept
-  // as it is: the caller need not make it.
   // Adds `bytes` to the end of `path`; the first Append makes the file.
   // For files too large to hold at once; one thread per path.
   virtual void Append(const std::string& path, const std::string& bytes) = 0;
+  // True when the previous build's file for `path` had `key` and is kept
+  // as it is: the caller need not make it.
   virtual bool Keep(const std::string& path, const std::string& key) {
+    (void)path;
+    (void)key;
+    return false;
+  }
+  // Pieces of appended files: Append that records what `bytes` were made
+  // from, so that the next build can copy them from this build's file
+  // instead of making them again (one unit's rows of the open data).
+  virtual void AppendPiece(const std::string& path, const std::string& bytes,
+                           const std::string& key) {
+    (void)key;
+    Append(path, bytes);
+  }
+  // True when the previous build's `path` has a piece made from `key` that
+  // AppendKeptPiece can copy.
+  virtual bool HasKeptPiece(const std::string& path,
+                            const std::string& key) const {
+    (void)path;
+    (void)key;
+    return false;
+  }
+  // Appends that piece; false when it cannot (the caller then makes the
+  // bytes and calls AppendPiece).
+  virtual bool AppendKeptPiece(const std::string& path,
+                               const std::string& key) {
     (void)path;
     (void)key;
     return false;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "compute.h"
 #include "content_source.h"
@@ -65,6 +66,12 @@ Model LoadAndResolve(const FileSystem& content, const std::string& display_root,
 }
 
 namespace {
+
+// Threads for computing and rendering: `--jobs`, else one per core.
+int ThreadsOf(const PipelineOptions& options) {
+  if (options.jobs > 0) return options.jobs;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 struct LoadedVersion {
   std::string nama;
@@ -155,7 +162,10 @@ std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
                                 source->repo_path);
     version.commit = source->commit;
   }
-  version.results = ComputeResults(version.model, diagnostics);
+  PhaseTimer timer;
+  version.results =
+      ComputeResults(version.model, diagnostics, ThreadsOf(options));
+  timer.Mark("compute");
   return version;
 }
 
@@ -170,7 +180,7 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
       options.out_dir.empty() ? "" : CacheFolderOf(options.out_dir));
   timer.Mark("load");
   if (options.out_dir.empty()) {
-    ComputeResults(model, diagnostics);
+    ComputeResults(model, diagnostics, ThreadsOf(options));
     bool failed = diagnostics->has_errors() ||
                   (options.strict && diagnostics->warning_count() > 0);
     return failed ? 1 : 0;

@@ -3,8 +3,10 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -15,6 +17,9 @@ namespace fs = std::filesystem;
 
 namespace sakip {
 namespace {
+
+// In the cache folder: the pieces of the live site's appended files.
+constexpr const char* kAppendedFile = "appended-pieces";
 
 // The folder that holds the site before the live one (fixed name: builds of
 // one output folder take turns, see OutputLock).
@@ -94,6 +99,7 @@ Staging::Staging(const std::string& out_dir)
     }
     previous_external_ = std::move(live.external);
   }
+  if (has_previous_) ReadKeptPieces();
   RemoveAbandonedStaging(out_);
   AdoptSpare();
   fs::create_directories(staging_, ec);
@@ -126,6 +132,7 @@ void Staging::AdoptSpare() {
 }
 
 Staging::~Staging() {
+  FinishAppends();
   if (committed_) return;
   // Half updated, the spare is of no use to the next build.
   std::error_code ec;
@@ -235,32 +242,198 @@ void Staging::Add(const std::string& path, std::string contents,
 }
 
 void Staging::Append(const std::string& path, const std::string& bytes) {
+  AppendPiece(path, bytes, "");
+}
+
+// The staging file `path`, made new by the first call: never the spare's,
+// which may be a link to the live site's (appending to it would change the
+// site that is being served). Null after a failure.
+Staging::Appending* Staging::OpenAppend(const std::string& path) {
   if (!IsSafeRelativePath(path)) {
     Fail("refusing to write outside the output folder: " + path);
-    return;
+    return nullptr;
   }
-  fs::path target = staging_ / path;
-  bool first;
+  Appending* target;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    first = appended_.insert(path).second;
-    if (first) {
-      made_.files[path] = "";
-      ++written_;
+    auto [it, first] = appending_.try_emplace(path);
+    target = &it->second;  // map nodes stay put; one thread per path
+    if (!first) return target->fd >= 0 ? target : nullptr;
+    made_.files[path] = "";
+    ++written_;
+  }
+  fs::path file = staging_ / path;
+  if (!Prepare(file)) return nullptr;
+  std::error_code ec;
+  fs::remove(file, ec);
+  target->fd =
+      open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+           0644);
+  if (target->fd < 0) {
+    Fail("cannot write " + file.string());
+    return nullptr;
+  }
+  return target;
+}
+
+void Staging::AppendPiece(const std::string& path, const std::string& bytes,
+                          const std::string& key) {
+  Appending* target = OpenAppend(path);
+  if (!target) return;
+  for (size_t done = 0; done < bytes.size();) {
+    ssize_t n = write(target->fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      Fail("cannot write " + (staging_ / path).string());
+      return;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (!key.empty()) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    made_pieces_.pieces[path].push_back({key, target->size, bytes.size()});
+  }
+  target->size += bytes.size();
+}
+
+// Pieces are trusted only in a live file that is still the one the
+// previous build wrote (its stamp); checked once here, again on opening.
+void Staging::ReadKeptPieces() {
+  AppendedFiles previous = ReadAppendedFiles(
+      (fs::path(CacheFolderOf(out_.string())) / kAppendedFile).string());
+  for (auto& [path, pieces] : previous.pieces) {
+    auto stamp = previous.stamps.find(path);
+    FileStamp now;
+    if (!IsSafeRelativePath(path) || stamp == previous.stamps.end() ||
+        !StampOf((out_ / path).string(), &now) || !(now == stamp->second)) {
+      continue;
+    }
+    std::map<std::string, FilePiece>& by_key = kept_pieces_[path];
+    for (FilePiece& piece : pieces) {
+      bool inside =
+          piece.offset <= now.size && piece.length <= now.size - piece.offset;
+      if (inside) by_key.emplace(piece.key, std::move(piece));
     }
   }
-  if (first) {
-    if (!Prepare(target)) return;
-    // A new file, never the spare's: that may be a link to the live site's,
-    // and appending to it would change the site that is being served.
-    std::error_code ec;
-    fs::remove(target, ec);
+}
+
+bool Staging::HasKeptPiece(const std::string& path,
+                           const std::string& key) const {
+  auto file = kept_pieces_.find(path);
+  return file != kept_pieces_.end() && file->second.count(key) > 0;
+}
+
+// The live site's `path` opened for reading, once; -1 when it is no longer
+// the file the pieces describe.
+int Staging::OpenPrevious(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto [it, first] = previous_fds_.try_emplace(path, -1);
+  if (!first) return it->second;
+  int fd = open((out_ / path).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  struct stat info;
+  if (fd >= 0 && fstat(fd, &info) == 0) {
+    FileStamp before,
+        now{static_cast<uint64_t>(info.st_size),
+            static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 +
+                info.st_mtim.tv_nsec,
+            static_cast<uint64_t>(info.st_ino)};
+    if (StampOf((out_ / path).string(), &before) && before == now) {
+      it->second = fd;
+      return fd;
+    }
   }
-  std::ofstream out(
-      target, std::ios::binary | (first ? std::ios::trunc : std::ios::app));
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (fd >= 0) close(fd);
+  return -1;
+}
+
+bool Staging::AppendKeptPiece(const std::string& path, const std::string& key) {
+  auto file = kept_pieces_.find(path);
+  if (file == kept_pieces_.end()) return false;
+  auto found = file->second.find(key);
+  if (found == file->second.end()) return false;
+  const FilePiece& piece = found->second;
+  int from = OpenPrevious(path);
+  if (from < 0) return false;
+  Appending* target = OpenAppend(path);
+  if (!target) return false;
+  // In the kernel, without a copy through this process (a copy of 100s of
+  // MB per rebuild otherwise); read and write where it cannot.
+  loff_t offset = static_cast<loff_t>(piece.offset);
+  uint64_t left = piece.length;
+  while (left > 0) {
+    ssize_t n = copy_file_range(from, &offset, target->fd, nullptr, left, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    left -= static_cast<uint64_t>(n);
+  }
+  std::string buffer(left > 0 ? 1 << 20 : 0, '\0');
+  while (left > 0) {
+    ssize_t n = pread(from, buffer.data(),
+                      std::min<uint64_t>(left, buffer.size()), offset);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0 || write(target->fd, buffer.data(), n) != n) break;
+    offset += n;
+    left -= static_cast<uint64_t>(n);
+  }
+  if (left > 0) {
+    // Back to where the piece began, for the caller to write it.
+    if (ftruncate(target->fd, static_cast<off_t>(target->size)) != 0 ||
+        lseek(target->fd, static_cast<off_t>(target->size), SEEK_SET) < 0) {
+      Fail("cannot write " + (staging_ / path).string());
+    }
+    return false;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    made_pieces_.pieces[path].push_back({key, target->size, piece.length});
+  }
+  target->size += piece.length;
+  return true;
+}
+
+// Closes the appended files, taking the stamps of those with pieces.
+bool Staging::FinishAppends() {
+  bool ok = true;
+  for (auto& [path, target] : appending_) {
+    if (target.fd < 0) continue;
+    FileStamp stamp;
+    struct stat info;
+    if (fstat(target.fd, &info) == 0 && made_pieces_.pieces.count(path)) {
+      stamp = {static_cast<uint64_t>(info.st_size),
+               static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 +
+                   info.st_mtim.tv_nsec,
+               static_cast<uint64_t>(info.st_ino)};
+      made_pieces_.stamps[path] = stamp;
+    }
+    if (close(target.fd) != 0) {
+      Fail("cannot write " + (staging_ / path).string());
+      ok = false;
+    }
+    target.fd = -1;
+  }
+  for (auto& [path, fd] : previous_fds_) {
+    if (fd >= 0) close(fd);
+    fd = -1;
+  }
+  return ok;
+}
+
+// After the swap: the pieces of what is now the live site. Written whole
+// and renamed, so a reader sees the old list or the new one.
+void Staging::WriteAppendedFiles() {
+  fs::path folder = CacheFolderOf(out_.string());
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  fs::path file = folder / kAppendedFile;
+  fs::path temporary = folder / (std::string(kAppendedFile) + ".new");
+  std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+  out << FormatAppendedFiles(made_pieces_);
   out.close();
-  if (!out) Fail("cannot write " + target.string());
+  if (out) {
+    fs::rename(temporary, file, ec);
+  } else {
+    fs::remove(temporary, ec);
+  }
 }
 
 bool Staging::Keep(const std::string& path, const std::string& key) {
@@ -350,6 +523,10 @@ bool Staging::Commit(std::string* error) {
     *error = this->error();
     return false;
   }
+  if (!FinishAppends()) {
+    *error = this->error();
+    return false;
+  }
   RemoveStale();
   std::ofstream(staging_ / kKeysFile, std::ios::binary)
       << FormatOutputManifest(made_);
@@ -378,6 +555,7 @@ bool Staging::Commit(std::string* error) {
   // The previous site, now in the staging folder's place, is the next
   // build's spare: complete, with its own marker and manifest.
   committed_ = true;
+  WriteAppendedFiles();
   return true;
 }
 

@@ -63,6 +63,13 @@ class Staging : public OutputSink {
   void Add(const std::string& path, std::string contents,
            const std::string& key = "") override;
   void Append(const std::string& path, const std::string& bytes) override;
+  void AppendPiece(const std::string& path, const std::string& bytes,
+                   const std::string& key) override;
+  bool HasKeptPiece(const std::string& path,
+                    const std::string& key) const override;
+  // Copies the piece from the live site's file (copy_file_range).
+  bool AppendKeptPiece(const std::string& path,
+                       const std::string& key) override;
   bool Keep(const std::string& path, const std::string& key) override;
   // Keeps the previous site's folder `folder` whole (a version that needs
   // no rebuild); false with `error` set when it cannot.
@@ -82,7 +89,17 @@ class Staging : public OutputSink {
   bool Commit(std::string* error);
 
  private:
+  // A file being appended to: its descriptor and size so far.
+  struct Appending {
+    int fd = -1;
+    uint64_t size = 0;
+  };
   void AdoptSpare();
+  void ReadKeptPieces();
+  Appending* OpenAppend(const std::string& path);
+  int OpenPrevious(const std::string& path);
+  bool FinishAppends();
+  void WriteAppendedFiles();
   bool LinkPrevious(const std::string& path);
   bool LinkOrCopyPrevious(const std::string& path);
   bool SameBytes(const std::filesystem::path& file,
@@ -102,7 +119,12 @@ class Staging : public OutputSink {
   mutable std::mutex mutex_;
   OutputManifest made_;  // what it holds now: path -> key ("" for none)
   std::set<std::string> folders_;
-  std::set<std::string> appended_;
+  std::map<std::string, Appending> appending_;
+  // Pieces of the live site's appended files whose stamp still matches,
+  // by path and key; the live files opened to copy them (-1: unusable).
+  std::map<std::string, std::map<std::string, FilePiece>> kept_pieces_;
+  std::map<std::string, int> previous_fds_;
+  AppendedFiles made_pieces_;
   std::string error_;
   bool committed_ = false;
   int written_ = 0;
@@ -119,6 +141,7 @@ bool Publish(const OutputTree& tree, const std::string& out_dir,
                  before_swap = nullptr);
 
 // The folder beside `out_dir` where parsed units are cached: `.<out>.cache`.
+// It also holds the pieces of the live site's appended files.
 std::string CacheFolderOf(const std::string& out_dir);
 
 // True when `path` is relative and stays inside its folder.

@@ -186,6 +186,83 @@ TEST_CASE("files of other programs are removed before the spare is reused") {
   fs::remove_all(root);
 }
 
+TEST_CASE("pieces of an appended file are copied from the live site's") {
+  fs::path root = TempDir();
+  fs::path out = root / "site";
+  const std::string data = "data/indikator.csv";
+  std::string error;
+  {
+    Staging staging(out.string());
+    staging.Append(data, "header\n");
+    staging.AppendPiece(data, "unit a\n", "ka");
+    staging.AppendPiece(data, "unit b\n", "kb");
+    CHECK_FALSE(staging.HasKeptPiece(data, "ka"));  // no previous site
+    REQUIRE(staging.Commit(&error));
+  }
+  CHECK(Slurp(out / data) == "header\nunit a\nunit b\n");
+  {
+    Staging staging(out.string());
+    CHECK(staging.HasKeptPiece(data, "ka"));
+    CHECK(staging.HasKeptPiece(data, "kb"));
+    CHECK_FALSE(staging.HasKeptPiece(data, "kc"));
+    CHECK_FALSE(staging.HasKeptPiece("data/other.csv", "ka"));
+    staging.Append(data, "header\n");
+    REQUIRE(staging.AppendKeptPiece(data, "kb"));  // any order
+    staging.AppendPiece(data, "unit c\n", "kc");
+    REQUIRE(staging.AppendKeptPiece(data, "ka"));
+    CHECK_FALSE(staging.AppendKeptPiece(data, "kd"));
+    REQUIRE(staging.Commit(&error));
+  }
+  CHECK(Slurp(out / data) == "header\nunit b\nunit c\nunit a\n");
+  // The site that was live meanwhile (now the spare) kept its bytes.
+  CHECK(Slurp(root / ".site.spare" / data) == "header\nunit a\nunit b\n");
+  {
+    // Pieces are found at their new places in the new file.
+    Staging staging(out.string());
+    REQUIRE(staging.AppendKeptPiece(data, "ka"));
+    REQUIRE(staging.AppendKeptPiece(data, "kc"));
+    REQUIRE(staging.Commit(&error));
+  }
+  CHECK(Slurp(out / data) == "unit a\nunit c\n");
+  fs::remove_all(root);
+}
+
+TEST_CASE("pieces of a live file changed by hand are not used") {
+  fs::path root = TempDir();
+  fs::path out = root / "site";
+  const std::string data = "data/indikator.csv";
+  auto build = [&] {
+    Staging staging(out.string());
+    staging.AppendPiece(data, "unit a\n", "ka");
+    std::string error;
+    REQUIRE(staging.Commit(&error));
+  };
+  build();
+  std::ofstream(out / data, std::ios::app) << "tambahan\n";  // in place
+  {
+    Staging staging(out.string());
+    CHECK_FALSE(staging.HasKeptPiece(data, "ka"));
+  }
+  build();
+  {
+    // Replaced by a file of the same size: another inode.
+    std::ofstream(root / "copy") << "unit x\n";
+    fs::rename(root / "copy", out / data);
+    Staging staging(out.string());
+    CHECK_FALSE(staging.HasKeptPiece(data, "ka"));
+  }
+  build();
+  {
+    // A list of pieces that points past the end of the file is not used.
+    std::ofstream(root / ".site.cache/appended-pieces", std::ios::app)
+        << "~ kz 5 100 " << data << "\n";
+    Staging staging(out.string());
+    CHECK(staging.HasKeptPiece(data, "ka"));
+    CHECK_FALSE(staging.HasKeptPiece(data, "kz"));
+  }
+  fs::remove_all(root);
+}
+
 TEST_CASE("safe relative paths") {
   CHECK(IsSafeRelativePath("2024/data/indikator.json"));
   CHECK_FALSE(IsSafeRelativePath(""));

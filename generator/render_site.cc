@@ -249,7 +249,8 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
         out->Add(version + "/" + AssetPath(path.substr(7)), bytes);
       }
     }
-    RenderOpenData(*v.model, *v.results, version + "/data", out, threads);
+    RenderOpenData(*v.model, *v.results, version + "/data", out, threads,
+                   &unit_keys);
     timer.Mark("open data");
   }
   out->Add("versions.json", listing.dump(1) + "\n");

@@ -78,6 +78,42 @@ TEST_CASE("the open data of the content is the same made on 1 or 3 threads") {
   CHECK(nlohmann::json::parse(*three.Find("d/indikator.json")).size() > 100);
 }
 
+TEST_CASE(
+    "the results of the content are the same computed on 1 or 3 threads") {
+  RealFileSystem fs(ContentDir());
+  testing::Checked c = testing::Check(fs);
+  Diagnostics d1, d3;
+  Results one = ComputeResults(c.model, &d1, 1);
+  Results three = ComputeResults(c.model, &d3, 3);
+  REQUIRE(one.tahun == three.tahun);
+  REQUIRE(!one.tahun.empty());
+  for (int year : one.tahun) {
+    const auto& a = one.hasil.at(year);
+    const auto& b = three.hasil.at(year);
+    REQUIRE(a.size() == b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      INFO(a[i].jabatan->id + "#" + a[i].indikator->id);
+      CHECK(a[i].indikator == b[i].indikator);
+      CHECK(a[i].triwulan_terakhir == b[i].triwulan_terakhir);
+      for (int q = 0; q < 4; ++q) {
+        CHECK(a[i].triwulan[q].capaian.value() ==
+              b[i].triwulan[q].capaian.value());
+        CHECK(a[i].triwulan[q].predikat == b[i].triwulan[q].predikat);
+      }
+    }
+    for (const auto& [unit, r] : one.per_unit_subtree.at(year)) {
+      CHECK(r.rata_capaian ==
+            three.per_unit_subtree.at(year).at(unit).rata_capaian);
+    }
+  }
+  // The warnings too, in the same order.
+  REQUIRE(d1.all().size() == d3.all().size());
+  CHECK(d1.all().size() > 0);
+  for (size_t i = 0; i < d1.all().size(); ++i) {
+    CHECK(d1.Format(d1.all()[i]) == d3.Format(d3.all()[i]));
+  }
+}
+
 TEST_CASE("Satpol PP: 25 jabatan of the IKI plus the Kepala Satuan") {
   RealFileSystem fs(ContentDir());
   testing::Checked c = testing::Check(fs);
