@@ -77,6 +77,20 @@ std::optional<std::string> RealFileSystem::ReadFile(const std::string& path,
   return text;
 }
 
+bool RealFileSystem::Identity(const std::string& path, FileIdentity* id) const {
+  struct stat info;
+  if (lstat(Full(path).c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+    return false;
+  }
+  id->size = static_cast<uint64_t>(info.st_size);
+  id->mtime_ns = static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 +
+                 info.st_mtim.tv_nsec;
+  id->ctime_ns = static_cast<int64_t>(info.st_ctim.tv_sec) * 1000000000 +
+                 info.st_ctim.tv_nsec;
+  id->inode = static_cast<uint64_t>(info.st_ino);
+  return true;
+}
+
 std::vector<DirEntry> RealFileSystem::ListDir(const std::string& path) const {
   std::vector<DirEntry> entries;
   std::error_code ec;

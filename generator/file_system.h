@@ -21,6 +21,19 @@ struct DirEntry {
   bool is_link = false;
 };
 
+// What tells that a file on disk is unchanged without reading it: a
+// change or replacement gives another size, time or inode.
+struct FileIdentity {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  int64_t ctime_ns = 0;
+  uint64_t inode = 0;
+  bool operator==(const FileIdentity& o) const {
+    return size == o.size && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns &&
+           inode == o.inode;
+  }
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -42,6 +55,13 @@ class FileSystem {
     (void)path;
     return "";
   }
+  // The identity of a regular file on disk (not a link); false when there
+  // is none (memory, git, missing).
+  virtual bool Identity(const std::string& path, FileIdentity* id) const {
+    (void)path;
+    (void)id;
+    return false;
+  }
 };
 
 // The real disk below `root`. Symbolic links are never followed: ListDir
@@ -59,6 +79,7 @@ class RealFileSystem : public FileSystem {
   std::string DiskPath(const std::string& path) const override {
     return Full(path);
   }
+  bool Identity(const std::string& path, FileIdentity* id) const override;
   const std::string& root() const { return root_; }
 
  private:
@@ -108,6 +129,9 @@ class SubdirFileSystem : public FileSystem {
   bool ConcurrentReads() const override { return base_.ConcurrentReads(); }
   std::string DiskPath(const std::string& path) const override {
     return base_.DiskPath(Join(path));
+  }
+  bool Identity(const std::string& path, FileIdentity* id) const override {
+    return base_.Identity(Join(path), id);
   }
 
  private:

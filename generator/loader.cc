@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "content_parsers.h"
+#include "file_hashes.h"
 #include "front_matter.h"
 #include "phase_timer.h"
 #include "stable_hash.h"
@@ -34,11 +35,12 @@ bool IsReservedFolder(const std::string& name) {
 class Loader {
  public:
   Loader(const FileSystem& fs, const LoadOptions& options,
-         Diagnostics* diagnostics)
+         Diagnostics* diagnostics, FileHashes* hashes = nullptr)
       : fs_(fs),
         options_(options),
         diagnostics_(diagnostics),
-        cache_(options.cache_dir) {}
+        cache_(options.cache_dir),
+        hashes_(hashes) {}
 
   Model Load() {
     Model model;
@@ -49,7 +51,12 @@ class Loader {
     PhaseTimer timer;
     WalkFolder("", nullptr, &model);
     timer.Mark("walk");
+    std::optional<FileHashes> hashes;
+    if (cache_.enabled()) hashes.emplace(options_.cache_dir);
+    hashes_ = hashes ? &*hashes : nullptr;
     LoadUnitFiles(&model);
+    if (hashes) hashes->Save();
+    hashes_ = nullptr;
     timer.Mark("parse");
     return model;
   }
@@ -66,8 +73,13 @@ class Loader {
   }
 
   // Reads a file, registering its text for diagnostics.
+  // With `skip_reading_`, a file whose hash is known is not read: its text
+  // is "" (the unit must then come from the cache).
   std::optional<std::string> Read(const std::string& path) {
-    std::optional<std::uintmax_t> size = fs_.FileSize(path);
+    FileIdentity id;
+    bool on_disk = hashes_ != nullptr && fs_.Identity(path, &id);
+    std::optional<std::uintmax_t> size =
+        on_disk ? std::optional<std::uintmax_t>(id.size) : fs_.FileSize(path);
     if (size && *size > kMaxContentFileBytes) {
       diagnostics_->Error(
           {Display(path), 0, 0},
@@ -77,18 +89,28 @@ class Loader {
           "the content folder");
       return std::nullopt;
     }
+    std::string disk = fs_.DiskPath(path);
+    std::string hash;
+    if (on_disk && skip_reading_ && hashes_->Find(disk, id, &hash)) {
+      diagnostics_->AddSourceFile(Display(path), disk);
+      if (digest_) *digest_ += path + "\n" + hash + "\n";
+      hashes_->Record(disk, id, hash);
+      return std::string();
+    }
     std::string error;
     std::optional<std::string> text = fs_.ReadFile(path, &error);
     if (!text) {
       diagnostics_->Error({Display(path), 0, 0}, "file " + error);
       return std::nullopt;
     }
-    if (std::string disk = fs_.DiskPath(path); !disk.empty()) {
-      diagnostics_->AddSourceFile(Display(path), std::move(disk));
+    if (!disk.empty()) {
+      diagnostics_->AddSourceFile(Display(path), disk);
     } else {
       diagnostics_->AddSource(Display(path), *text);
     }
-    if (digest_) *digest_ += path + "\n" + StableHash(*text) + "\n";
+    hash = StableHash(*text);
+    if (digest_) *digest_ += path + "\n" + hash + "\n";
+    if (on_disk) hashes_->Record(disk, id, hash);
     return text;
   }
 
@@ -172,7 +194,7 @@ class Loader {
     std::atomic<size_t> next{0};
     auto work = [&] {
       for (size_t i; (i = next++) < model->units.size();) {
-        Loader worker(fs_, options_, &found[i]);
+        Loader worker(fs_, options_, &found[i], hashes_);
         worker.LoadUnit(model->units[i].get());
       }
     };
@@ -248,14 +270,18 @@ class Loader {
   // Reads a unit's files, then takes the parsed unit from the cache when
   // the files are the same as when it was stored, or parses them.
   void LoadUnit(Unit* unit) {
+    std::vector<Diagnostic> parsed;
+    // Without known hashes the attempt would read every file twice.
+    if (hashes_ && !hashes_->empty() && LoadCachedUnit(unit, &parsed)) {
+      for (Diagnostic& d : parsed) diagnostics_->Add(std::move(d));
+      if (!unit->kop.logo.empty()) CheckLogo(*unit);
+      return;
+    }
     std::string digest;
     digest_ = &digest;
     UnitTexts texts = ReadUnitFiles(*unit);
     digest_ = nullptr;
-    static const std::string generator = UnitCache::GeneratorId();
-    std::string key =
-        StableHash(generator + "\n" + options_.display_root + "\n" + digest);
-    std::vector<Diagnostic> parsed;
+    std::string key = CacheKey(digest);
     if (!cache_.Load(key, unit, &parsed)) {
       Diagnostics parse_diagnostics;
       Diagnostics* reading = diagnostics_;
@@ -268,6 +294,34 @@ class Loader {
     }
     for (Diagnostic& d : parsed) diagnostics_->Add(std::move(d));
     if (!unit->kop.logo.empty()) CheckLogo(*unit);
+  }
+
+  std::string CacheKey(const std::string& digest) const {
+    static const std::string generator = UnitCache::GeneratorId();
+    return StableHash(generator + "\n" + options_.display_root + "\n" + digest);
+  }
+
+  // The unit from the cache, its files' hashes taken from `hashes_` where
+  // known instead of reading them. On a miss nothing of this attempt
+  // stays (its diagnostics are made again by the full read).
+  bool LoadCachedUnit(Unit* unit, std::vector<Diagnostic>* parsed) {
+    Diagnostics attempt;
+    Diagnostics* real = diagnostics_;
+    std::set<std::string> links = reported_links_;
+    std::string digest;
+    diagnostics_ = &attempt;
+    digest_ = &digest;
+    skip_reading_ = true;
+    ReadUnitFiles(*unit);
+    skip_reading_ = false;
+    digest_ = nullptr;
+    diagnostics_ = real;
+    if (!cache_.Load(CacheKey(digest), unit, parsed)) {
+      reported_links_ = std::move(links);
+      return false;
+    }
+    diagnostics_->Merge(std::move(attempt));
+    return true;
   }
 
   void ParseUnitFiles(const UnitTexts& texts, Unit* unit) {
@@ -404,6 +458,8 @@ class Loader {
   std::set<std::string> reported_links_;
   // While a unit (or site.yaml) is read: the paths and hashes of its files.
   std::string* digest_ = nullptr;
+  FileHashes* hashes_ = nullptr;  // with the cache only
+  bool skip_reading_ = false;
 };
 
 }  // namespace

@@ -1,0 +1,94 @@
+#include "file_hashes.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace sakip {
+namespace {
+
+constexpr const char* kFileName = "file-hashes";
+constexpr const char* kHeader = "# sakip file hashes 1 ";
+// Times this close to the list's own time may hide a change (coarse file
+// system clocks): such files are hashed again.
+constexpr int64_t kRacyNs = 2'000'000'000;
+
+int64_t NowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+// Lines: "<hash> <size> <mtime_ns> <ctime_ns> <inode> <path>", after a
+// header with the time the list was written.
+FileHashes::FileHashes(std::string folder) : folder_(std::move(folder)) {
+  if (folder_.empty()) return;
+  std::ifstream in(std::filesystem::path(folder_) / kFileName,
+                   std::ios::binary);
+  std::string line;
+  if (!std::getline(in, line) || line.rfind(kHeader, 0) != 0) return;
+  written_ns_ =
+      std::strtoll(line.c_str() + std::string(kHeader).size(), nullptr, 10);
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    Entry entry;
+    std::string path;
+    if (!(fields >> entry.hash >> entry.id.size >> entry.id.mtime_ns >>
+          entry.id.ctime_ns >> entry.id.inode) ||
+        fields.get() != ' ' || !std::getline(fields, path) || path.empty()) {
+      continue;
+    }
+    known_[path] = std::move(entry);
+  }
+}
+
+bool FileHashes::Find(const std::string& disk_path, const FileIdentity& id,
+                      std::string* hash) const {
+  auto it = known_.find(disk_path);
+  if (it == known_.end() || !(it->second.id == id)) return false;
+  if (id.mtime_ns > written_ns_ - kRacyNs ||
+      id.ctime_ns > written_ns_ - kRacyNs) {
+    return false;
+  }
+  *hash = it->second.hash;
+  return true;
+}
+
+void FileHashes::Record(const std::string& disk_path, const FileIdentity& id,
+                        const std::string& hash) {
+  if (folder_.empty() || disk_path.find('\n') != std::string::npos) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  recorded_[disk_path] = {id, hash};
+}
+
+void FileHashes::Save() const {
+  if (folder_.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(folder_, ec);
+  std::filesystem::path file = std::filesystem::path(folder_) / kFileName;
+  std::filesystem::path temporary =
+      file.string() + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << kHeader << NowNs() << "\n";
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [path, entry] : recorded_) {
+      out << entry.hash << ' ' << entry.id.size << ' ' << entry.id.mtime_ns
+          << ' ' << entry.id.ctime_ns << ' ' << entry.id.inode << ' ' << path
+          << '\n';
+    }
+    if (!out) {
+      std::filesystem::remove(temporary, ec);
+      return;
+    }
+  }
+  std::filesystem::rename(temporary, file, ec);
+}
+
+}  // namespace sakip

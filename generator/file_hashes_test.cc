@@ -1,0 +1,113 @@
+#include "file_hashes.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "loader.h"
+#include "test_tree.h"
+
+namespace fs = std::filesystem;
+
+namespace sakip {
+namespace {
+
+// The disk, counting the files read whole.
+class CountingFileSystem : public RealFileSystem {
+ public:
+  using RealFileSystem::RealFileSystem;
+  std::optional<std::string> ReadFile(const std::string& path,
+                                      std::string* error) const override {
+    ++reads;
+    return RealFileSystem::ReadFile(path, error);
+  }
+  mutable std::atomic<int> reads{0};
+};
+
+TEST_CASE("a rebuild reads only the content files that changed") {
+  fs::path root = fs::temp_directory_path() /
+                  ("sakip-hashes-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  fs::copy(testing::SourceDir() + "/content", root / "content",
+           fs::copy_options::recursive);
+  // A file name and a field the loader reports.
+  std::ofstream(root / "content/pemkab-lumajang/satpol-pp/jabatan/Analis.md")
+      << "---\nnama: Analis\natasan: sekretaris\ntarget_tahunan: 4\n---\n";
+  CountingFileSystem disk((root / "content").string());
+  LoadOptions options{"content", (root / "cache").string()};
+  auto load = [&](Model* model) {
+    disk.reads = 0;
+    Diagnostics diagnostics;
+    *model = LoadContent(disk, options, &diagnostics);
+    return diagnostics.Format();
+  };
+  Model first;
+  std::string first_report = load(&first);
+  const int all = disk.reads;  // every file once
+  CHECK(all > 70);
+  // Files changed just before their hashes were listed may change again
+  // unseen within the same clock tick: they are read again until the list
+  // is well younger than them.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  Model second;
+  load(&second);
+  CHECK(disk.reads == all);
+  Model third;
+  std::string third_report = load(&third);
+  CHECK(disk.reads == 1);  // site.yaml, always read
+  CHECK(third_report == first_report);
+  CHECK(first_report.find("Analis.md") != std::string::npos);
+  CHECK(first_report.find("target_tahunan") != std::string::npos);
+  REQUIRE(third.units.size() == first.units.size());
+
+  fs::path edited =
+      root / "content/pemkab-lumajang/satpol-pp/jabatan/sekretaris.md";
+  std::string text = ReadWholeFile(edited);
+  size_t at = text.find("target: 100");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 11, "target: 95");
+  std::ofstream(edited, std::ios::trunc) << text;
+  Model fourth;
+  load(&fourth);
+  // The edited unit's files only (twice: the first try finds it changed).
+  CHECK(disk.reads > 1);
+  CHECK(disk.reads <= 1 + 1 + 29);
+  const Unit* satpol = fourth.FindUnit("pemkab-lumajang/satpol-pp");
+  REQUIRE(satpol);
+  const Jabatan* sekretaris = satpol->FindJabatan("sekretaris");
+  REQUIRE(sekretaris);
+  REQUIRE(!sekretaris->indikator.empty());
+  CHECK(sekretaris->indikator[0].target == 95);
+  fs::remove_all(root);
+}
+
+TEST_CASE("a damaged list of hashes is read as far as it is whole") {
+  fs::path root = fs::temp_directory_path() /
+                  ("sakip-hashes-list-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  std::ofstream(root / "file-hashes")
+      << "# sakip file hashes 1 9000000000000000000\n"
+      << "abc 5 10 20 30 /a/b.md\n"
+      << "broken line\n"
+      << "def x 10 20 30 /a/c.md\n"
+      << "ghi 5 10 20 30 \n";
+  FileHashes hashes(root.string());
+  std::string hash;
+  FileIdentity id{5, 10, 20, 30};
+  CHECK(hashes.Find("/a/b.md", id, &hash));
+  CHECK(hash == "abc");
+  FileIdentity other{5, 11, 20, 30};
+  CHECK_FALSE(hashes.Find("/a/b.md", other, &hash));
+  CHECK_FALSE(hashes.Find("/a/c.md", id, &hash));
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace sakip
