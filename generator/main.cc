@@ -240,6 +240,7 @@ int main(int argc, char** argv) {
     options.pdf_only = pdf_only;
     options.search = search;
     options.pagefind = pagefind;
+    options.exit_after = true;
   }
   if (*serve) {
     options.out_dir = out_dir;
