@@ -1,7 +1,6 @@
 #include "file_system.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,25 +47,6 @@ std::string ReadWholeFile(const std::filesystem::path& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd >= 0) ReadAndClose(fd, &text);
   return text;
-}
-
-MappedFile::MappedFile(const std::filesystem::path& path) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return;
-  struct stat info;
-  if (fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
-    void* data = mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ,
-                      MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    if (data != MAP_FAILED) {
-      data_ = data;
-      size_ = static_cast<size_t>(info.st_size);
-    }
-  }
-  close(fd);
-}
-
-MappedFile::~MappedFile() {
-  if (data_) munmap(data_, size_);
 }
 
 std::string JoinPath(const std::string& a, const std::string& b) {

@@ -9,7 +9,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace sakip {
@@ -146,24 +145,6 @@ class SubdirFileSystem : public FileSystem {
 // The bytes of a file on disk ("" when it cannot be read): for the
 // generator's own files (output, caches), not for content.
 std::string ReadWholeFile(const std::filesystem::path& path);
-
-// A file of the generator's own mapped read-only, for reading large cache
-// files without copying them; empty when it cannot be mapped. The bytes
-// must not be used after the object is gone.
-class MappedFile {
- public:
-  explicit MappedFile(const std::filesystem::path& path);
-  ~MappedFile();
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  std::string_view bytes() const {
-    return {static_cast<const char*>(data_), size_};
-  }
-
- private:
-  void* data_ = nullptr;
-  size_t size_ = 0;
-};
 
 // Joins two '/'-separated paths; an empty side yields the other.
 std::string JoinPath(const std::string& a, const std::string& b);

@@ -283,11 +283,10 @@ std::string UnitCache::FileOf(const std::string& unit_path) const {
 bool UnitCache::Load(const std::string& key, Unit* unit,
                      std::vector<Diagnostic>* diagnostics) const {
   if (!enabled()) return false;
-  // Mapped, not read: a rebuild loads every unit's file (tens of MB).
-  MappedFile file(FileOf(unit->path));
+  std::string bytes = ReadWholeFile(FileOf(unit->path));
   std::string header = kMagic + key + "\n";
-  std::string_view content = file.bytes();
-  if (content.substr(0, header.size()) != header) return false;
+  if (bytes.compare(0, header.size(), header) != 0) return false;
+  std::string_view content(bytes);
   content.remove_prefix(header.size());
   if (DeserializeUnit(content, unit, diagnostics)) return true;
   // Corrupt: back to the unit as the folder walk made it.
