@@ -33,14 +33,27 @@ bool IsSealed(const fs::path& folder) {
 
 }  // namespace
 
-bool StampOf(const std::string& path, FileStamp* stamp) {
-  struct stat info;
-  if (lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+namespace {
+
+bool StampOfStat(const struct stat& info, FileStamp* stamp) {
+  if (!S_ISREG(info.st_mode)) return false;
   stamp->size = static_cast<uint64_t>(info.st_size);
   stamp->mtime_ns = static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 +
                     info.st_mtim.tv_nsec;
   stamp->inode = static_cast<uint64_t>(info.st_ino);
   return true;
+}
+
+}  // namespace
+
+bool StampOf(const std::string& path, FileStamp* stamp) {
+  struct stat info;
+  return lstat(path.c_str(), &info) == 0 && StampOfStat(info, stamp);
+}
+
+bool StampOfOpenFile(int fd, FileStamp* stamp) {
+  struct stat info;
+  return fstat(fd, &info) == 0 && StampOfStat(info, stamp);
 }
 
 // Lines are "= <size> <mtime_ns> <inode> <path>" (a file's stamp) and

@@ -56,6 +56,8 @@ struct AppendedFiles {
 // The stamp of the regular file `path` (not followed if a link); false
 // when there is none.
 bool StampOf(const std::string& path, FileStamp* stamp);
+// The stamp of the open file `fd`; false when it is not a regular file.
+bool StampOfOpenFile(int fd, FileStamp* stamp);
 
 // Reads what FormatAppendedFiles wrote; empty when missing or damaged
 // lines (which are skipped).

@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -308,6 +307,7 @@ void Staging::ReadKeptPieces() {
         !StampOf((out_ / path).string(), &now) || !(now == stamp->second)) {
       continue;
     }
+    kept_stamps_[path] = stamp->second;
     std::map<std::string, FilePiece>& by_key = kept_pieces_[path];
     for (FilePiece& piece : pieces) {
       bool inside =
@@ -330,17 +330,12 @@ int Staging::OpenPrevious(const std::string& path) {
   auto [it, first] = previous_fds_.try_emplace(path, -1);
   if (!first) return it->second;
   int fd = open((out_ / path).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  struct stat info;
-  if (fd >= 0 && fstat(fd, &info) == 0) {
-    FileStamp before,
-        now{static_cast<uint64_t>(info.st_size),
-            static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 +
-                info.st_mtim.tv_nsec,
-            static_cast<uint64_t>(info.st_ino)};
-    if (StampOf((out_ / path).string(), &before) && before == now) {
-      it->second = fd;
-      return fd;
-    }
+  FileStamp now;
+  auto recorded = kept_stamps_.find(path);
+  if (fd >= 0 && recorded != kept_stamps_.end() && StampOfOpenFile(fd, &now) &&
+      now == recorded->second) {
+    it->second = fd;
+    return fd;
   }
   if (fd >= 0) close(fd);
   return -1;
@@ -397,12 +392,7 @@ bool Staging::FinishAppends() {
   for (auto& [path, target] : appending_) {
     if (target.fd < 0) continue;
     FileStamp stamp;
-    struct stat info;
-    if (fstat(target.fd, &info) == 0 && made_pieces_.pieces.count(path)) {
-      stamp = {static_cast<uint64_t>(info.st_size),
-               static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 +
-                   info.st_mtim.tv_nsec,
-               static_cast<uint64_t>(info.st_ino)};
+    if (made_pieces_.pieces.count(path) && StampOfOpenFile(target.fd, &stamp)) {
       made_pieces_.stamps[path] = stamp;
     }
     if (close(target.fd) != 0) {

@@ -123,6 +123,7 @@ class Staging : public OutputSink {
   // Pieces of the live site's appended files whose stamp still matches,
   // by path and key; the live files opened to copy them (-1: unusable).
   std::map<std::string, std::map<std::string, FilePiece>> kept_pieces_;
+  std::map<std::string, FileStamp> kept_stamps_;
   std::map<std::string, int> previous_fds_;
   AppendedFiles made_pieces_;
   std::string error_;

@@ -253,6 +253,15 @@ TEST_CASE("pieces of a live file changed by hand are not used") {
   }
   build();
   {
+    // Replaced while a build runs, after it read the list.
+    Staging staging(out.string());
+    REQUIRE(staging.HasKeptPiece(data, "ka"));
+    std::ofstream(root / "copy") << "unit y\n";
+    fs::rename(root / "copy", out / data);
+    CHECK_FALSE(staging.AppendKeptPiece(data, "ka"));
+  }
+  build();
+  {
     // A list of pieces that points past the end of the file is not used.
     std::ofstream(root / ".site.cache/appended-pieces", std::ios::app)
         << "~ kz 5 100 " << data << "\n";
