@@ -24,16 +24,30 @@ namespace {
 bool ReadAndClose(int fd, std::string* text) {
   struct stat info;
   bool ok = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
-  text->clear();
-  if (ok) text->resize(static_cast<size_t>(info.st_size));
+  // Sized by fstat (only growing: a string of a previous read keeps its
+  // bytes, not filled again); a file that grew meanwhile is read on in
+  // chunks (growing the string past the size would copy every file).
+  size_t expected = ok ? static_cast<size_t>(info.st_size) : 0;
+  if (text->size() < expected) text->resize(expected);
   size_t done = 0;
   while (ok) {
-    if (done == text->size()) text->resize(done + 65536);  // it grew
-    ssize_t n = read(fd, text->data() + done, text->size() - done);
+    ssize_t n;
+    if (done < expected) {
+      n = read(fd, text->data() + done, expected - done);
+      if (n > 0) done += static_cast<size_t>(n);
+    } else {
+      char more[4096];
+      n = read(fd, more, sizeof more);
+      if (n > 0) {
+        text->resize(done);
+        text->append(more, static_cast<size_t>(n));
+        done += static_cast<size_t>(n);
+        expected = done;
+      }
+    }
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) ok = false;
     if (n <= 0) break;
-    done += static_cast<size_t>(n);
   }
   text->resize(ok ? done : 0);
   close(fd);
@@ -44,9 +58,27 @@ bool ReadAndClose(int fd, std::string* text) {
 
 std::string ReadWholeFile(const std::filesystem::path& path) {
   std::string text;
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd >= 0) ReadAndClose(fd, &text);
+  ReadWholeFileInto(path, &text);
   return text;
+}
+
+bool ReadWholeFileInto(const std::filesystem::path& path, std::string* text) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    text->clear();
+    return false;
+  }
+  return ReadAndClose(fd, text);
+}
+
+bool WriteAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
 }
 
 std::string JoinPath(const std::string& a, const std::string& b) {
@@ -96,10 +128,13 @@ std::vector<DirEntry> RealFileSystem::ListDir(const std::string& path) const {
   std::error_code ec;
   for (fs::directory_iterator it(Full(path), ec), end; !ec && it != end;
        it.increment(ec)) {
-    fs::file_status status = it->symlink_status(ec);
+    // The entry's type from the listing itself (d_type) where the file
+    // system gives it: no stat per file.
+    bool is_link = it->is_symlink(ec);
     if (ec) break;
-    entries.push_back({it->path().filename().string(), fs::is_directory(status),
-                       fs::is_symlink(status)});
+    bool is_dir = !is_link && it->is_directory(ec);
+    if (ec) break;
+    entries.push_back({it->path().filename().string(), is_dir, is_link});
   }
   std::sort(
       entries.begin(), entries.end(),

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sakip {
@@ -145,6 +146,14 @@ class SubdirFileSystem : public FileSystem {
 // The bytes of a file on disk ("" when it cannot be read): for the
 // generator's own files (output, caches), not for content.
 std::string ReadWholeFile(const std::filesystem::path& path);
+
+// The same into `text`, reusing its memory: for reading many files in a
+// row (fresh memory for each costs more than the read).
+bool ReadWholeFileInto(const std::filesystem::path& path, std::string* text);
+
+// Writes all of `bytes` to the open file `fd` (retrying short writes);
+// false on an error, with errno set.
+bool WriteAll(int fd, std::string_view bytes);
 
 // Joins two '/'-separated paths; an empty side yields the other.
 std::string JoinPath(const std::string& a, const std::string& b);

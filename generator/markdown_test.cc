@@ -14,7 +14,7 @@ TEST_CASE("GFM extensions: tables, autolinks, strikethrough") {
   CHECK(html.find("<del>lama</del>") != std::string::npos);
 }
 
-TEST_CASE("raw HTML is dropped unless allowed; tagfilter always applies") {
+TEST_CASE("raw HTML is dropped unless allowed - tagfilter always applies") {
   std::string md = "<b>tebal</b> <script>x()</script>\n";
   std::string safe = RenderMarkdown(md);
   CHECK(safe.find("<b>") == std::string::npos);

@@ -3,10 +3,14 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 namespace sakip {
 namespace {
@@ -29,6 +33,33 @@ bool IsSealed(const fs::path& folder) {
   struct stat info;
   return stat(folder.c_str(), &info) == 0 && info.st_mtim.tv_sec == kSealTime &&
          info.st_mtim.tv_nsec == 0;
+}
+
+// IsSealed of each of `folders` under `root`, on all cores: a site has a
+// folder per jabatan, and a stat costs several microseconds in a VM.
+std::vector<char> SealedFlags(const std::string& root,
+                              const std::set<std::string>& folders) {
+  std::vector<const std::string*> list;
+  list.reserve(folders.size());
+  for (const std::string& folder : folders) list.push_back(&folder);
+  std::vector<char> sealed(list.size(), 0);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    constexpr size_t kBatch = 256;
+    for (size_t begin; (begin = next.fetch_add(kBatch)) < list.size();) {
+      for (size_t i = begin; i < std::min(begin + kBatch, list.size()); ++i) {
+        sealed[i] = IsSealed(fs::path(root) / *list[i]);
+      }
+    }
+  };
+  size_t threads =
+      std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                       list.size() / 1024 + 1);
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < threads; ++t) workers.emplace_back(work);
+  work();
+  for (std::thread& w : workers) w.join();
+  return sealed;
 }
 
 }  // namespace
@@ -133,8 +164,14 @@ std::string FormatOutputManifest(const OutputManifest& manifest) {
 
 std::set<std::string> FoldersOf(const OutputManifest& manifest) {
   std::set<std::string> folders = {""};
+  std::string_view last;  // files are sorted: most share the previous folder
   for (const auto& [file, key] : manifest.files) {
-    for (std::string folder = ParentOf(file);
+    size_t slash = file.rfind('/');
+    std::string_view parent(file.data(),
+                            slash == std::string::npos ? 0 : slash);
+    if (parent == last) continue;
+    last = parent;
+    for (std::string folder(parent);
          !folder.empty() && folders.insert(folder).second;
          folder = ParentOf(folder)) {
     }
@@ -145,17 +182,22 @@ std::set<std::string> FoldersOf(const OutputManifest& manifest) {
 void SealFolders(const std::string& root,
                  const std::set<std::string>& folders) {
   const struct timespec times[2] = {{0, UTIME_OMIT}, {kSealTime, 0}};
+  std::vector<char> sealed = SealedFlags(root, folders);
+  size_t i = 0;
   for (const std::string& folder : folders) {
+    if (sealed[i++]) continue;
     fs::path path = fs::path(root) / folder;
-    if (!IsSealed(path)) utimensat(AT_FDCWD, path.c_str(), times, 0);
+    utimensat(AT_FDCWD, path.c_str(), times, 0);
   }
 }
 
 void RemoveUntracked(const std::string& root, OutputManifest* manifest) {
   std::set<std::string> folders = FoldersOf(*manifest);
+  std::vector<char> sealed = SealedFlags(root, folders);
+  size_t i = 0;
   for (const std::string& folder : folders) {
+    if (sealed[i++]) continue;
     fs::path path = fs::path(root) / folder;
-    if (IsSealed(path)) continue;
     std::set<std::string> present;
     std::error_code ec;
     for (fs::directory_iterator it(path, ec), end; !ec && it != end;

@@ -101,6 +101,8 @@ Staging::Staging(const std::string& out_dir)
   if (has_previous_) ReadKeptPieces();
   RemoveAbandonedStaging(out_);
   AdoptSpare();
+  spare_keys_.reserve(spare_.files.size());
+  for (const auto& [path, key] : spare_.files) spare_keys_.emplace(path, key);
   fs::create_directories(staging_, ec);
   if (ec) error_ = "cannot create " + staging_.string() + ": " + ec.message();
 }
@@ -178,8 +180,22 @@ bool Staging::Prepare(const fs::path& file) {
 void Staging::Record(const std::string& path, const std::string& key,
                      bool written) {
   std::lock_guard<std::mutex> lock(mutex_);
-  made_.files[path] = key;
+  recorded_.emplace_back(path, key);
   ++(written ? written_ : unchanged_);
+}
+
+void Staging::FlushRecorded() const {
+  // Sorted (stably: a path recorded twice keeps the later key) and merged
+  // with hints, in one pass.
+  std::stable_sort(
+      recorded_.begin(), recorded_.end(),
+      [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto hint = made_.files.begin();
+  for (auto& [path, key] : recorded_) {
+    hint = std::next(
+        made_.files.insert_or_assign(hint, std::move(path), std::move(key)));
+  }
+  recorded_.clear();
 }
 
 // Replaces the staging file `path` with a link to the live site's.
@@ -217,7 +233,7 @@ void Staging::Add(const std::string& path, std::string contents,
     return;
   }
   fs::path target = staging_ / path;
-  bool in_spare = spare_.files.count(path) > 0;
+  bool in_spare = spare_keys_.count(path) > 0;
   if (in_spare && SameBytes(target, contents)) {
     Record(path, key, false);
     return;
@@ -230,10 +246,12 @@ void Staging::Add(const std::string& path, std::string contents,
   // A new file: the spare's may be a link to the live site's.
   std::error_code ec;
   if (in_spare) fs::remove(target, ec);
-  std::ofstream out(target, std::ios::binary | std::ios::trunc);
-  out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-  out.close();
-  if (!out) {
+  // open/write/close: a stream costs more than the write for small pages.
+  int fd = open(target.c_str(),
+                O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+  bool written = fd >= 0 && WriteAll(fd, contents);
+  if (fd >= 0 && close(fd) != 0) written = false;
+  if (!written) {
     Fail("cannot write " + target.string());
     return;
   }
@@ -279,14 +297,9 @@ void Staging::AppendPiece(const std::string& path, const std::string& bytes,
                           const std::string& key) {
   Appending* target = OpenAppend(path);
   if (!target) return;
-  for (size_t done = 0; done < bytes.size();) {
-    ssize_t n = write(target->fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      Fail("cannot write " + (staging_ / path).string());
-      return;
-    }
-    done += static_cast<size_t>(n);
+  if (!WriteAll(target->fd, bytes)) {
+    Fail("cannot write " + (staging_ / path).string());
+    return;
   }
   if (!key.empty()) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -412,9 +425,13 @@ bool Staging::FinishAppends() {
 // and renamed, so a reader sees the old list or the new one.
 void Staging::WriteAppendedFiles() {
   fs::path folder = CacheFolderOf(out_.string());
-  std::error_code ec;
-  fs::create_directories(folder, ec);
   fs::path file = folder / kAppendedFile;
+  std::error_code ec;
+  if (made_pieces_.pieces.empty()) {  // no cache folder made for nothing
+    fs::remove(file, ec);
+    return;
+  }
+  fs::create_directories(folder, ec);
   fs::path temporary = folder / (std::string(kAppendedFile) + ".new");
   std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
   out << FormatAppendedFiles(made_pieces_);
@@ -428,8 +445,8 @@ void Staging::WriteAppendedFiles() {
 
 bool Staging::Keep(const std::string& path, const std::string& key) {
   if (key.empty() || !IsSafeRelativePath(path)) return false;
-  auto spare = spare_.files.find(path);
-  if (spare != spare_.files.end() && spare->second == key) {
+  auto spare = spare_keys_.find(path);
+  if (spare != spare_keys_.end() && spare->second == key) {
     Record(path, key, false);  // the spare's file is already the one
     return true;
   }
@@ -454,6 +471,7 @@ bool Staging::KeepFolder(const std::string& folder, std::string* error) {
                            .generic_string();
     {
       std::lock_guard<std::mutex> lock(mutex_);
+      FlushRecorded();
       if (made_.files.count(path)) continue;  // made again by this build
     }
     if (!Prepare(staging_ / path) || !LinkOrCopyPrevious(path)) {
@@ -484,6 +502,7 @@ void Staging::AddExternal(const std::string& path) {
 
 std::vector<std::string> Staging::Paths() const {
   std::lock_guard<std::mutex> lock(mutex_);
+  FlushRecorded();
   std::vector<std::string> paths;
   for (const auto& [path, key] : made_.files) paths.push_back(path);
   return paths;
@@ -516,6 +535,10 @@ bool Staging::Commit(std::string* error) {
   if (!FinishAppends()) {
     *error = this->error();
     return false;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    FlushRecorded();
   }
   RemoveStale();
   std::ofstream(staging_ / kKeysFile, std::ios::binary)

@@ -16,6 +16,8 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "output_manifest.h"
@@ -105,6 +107,7 @@ class Staging : public OutputSink {
   bool SameBytes(const std::filesystem::path& file,
                  const std::string& contents) const;
   void Record(const std::string& path, const std::string& key, bool written);
+  void FlushRecorded() const;  // with mutex_ held
   void RemoveStale();
   void Fail(const std::string& message);
   bool Prepare(const std::filesystem::path& file);
@@ -113,11 +116,19 @@ class Staging : public OutputSink {
   std::filesystem::path staging_;
   OutputLock lock_;
   bool has_previous_ = false;
-  std::map<std::string, std::string> previous_keys_;
+  std::unordered_map<std::string, std::string> previous_keys_;
   std::set<std::string> previous_external_;
   OutputManifest spare_;  // what the staging folder held at the start
+  // spare_.files by path, for the lookups of every page (a sorted map
+  // compares long shared prefixes).
+  std::unordered_map<std::string_view, std::string_view> spare_keys_;
   mutable std::mutex mutex_;
-  OutputManifest made_;  // what it holds now: path -> key ("" for none)
+  // What it holds now: path -> key ("" for none); mutable for the
+  // merge of recorded_ (see FlushRecorded).
+  mutable OutputManifest made_;
+  // Recorded since the last FlushRecorded, in order: a sorted insert per
+  // page under the lock kept the rendering threads waiting.
+  mutable std::vector<std::pair<std::string, std::string>> recorded_;
   std::set<std::string> folders_;
   std::map<std::string, Appending> appending_;
   // Pieces of the live site's appended files whose stamp still matches,

@@ -25,7 +25,7 @@ fs::path TempDir() {
   return dir;
 }
 
-TEST_CASE("publish replaces the whole site; the previous is the spare") {
+TEST_CASE("publish replaces the whole site - the previous is the spare") {
   fs::path root = TempDir();
   fs::path out = root / "site";
   OutputTree first;

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "content_parsers.h"
+#include "file_system.h"
 #include "suggest.h"
 
 namespace sakip {
@@ -221,16 +222,10 @@ bool WriteNewFile(const std::string& path, const std::string& text,
                  : "cannot create " + path + ": " + std::strerror(errno);
     return false;
   }
-  size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      *error = "cannot write " + path + ": " + std::strerror(errno);
-      close(fd);
-      return false;
-    }
-    done += static_cast<size_t>(n);
+  if (!WriteAll(fd, text)) {
+    *error = "cannot write " + path + ": " + std::strerror(errno);
+    close(fd);
+    return false;
   }
   if (close(fd) != 0) {
     *error = "cannot write " + path + ": " + std::strerror(errno);

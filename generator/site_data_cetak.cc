@@ -296,15 +296,23 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
 // Quarters of `year` in which `jabatan` reported anything.
 std::vector<int> ReportedQuarters(const Jabatan& jabatan,
                                   const Results& results, int year) {
-  std::set<int> quarters;
+  // Bit q for quarter q (1..4): a std::set per jabatan cost more than the
+  // rest of listing the pages.
+  uint32_t reported = 0;
   for (const Indikator& ind : jabatan.indikator) {
     const HasilIndikator* h = results.Find(year, &ind);
     if (!h) continue;
     for (const HasilTriwulan& q : h->triwulan) {
-      if (q.dilapor) quarters.insert(q.triwulan);
+      if (q.dilapor && q.triwulan >= 0 && q.triwulan < 32) {
+        reported |= 1u << q.triwulan;
+      }
     }
   }
-  return {quarters.begin(), quarters.end()};
+  std::vector<int> quarters;
+  for (int q = 0; q < 32; ++q) {
+    if (reported & (1u << q)) quarters.push_back(q);
+  }
+  return quarters;
 }
 
 }  // namespace

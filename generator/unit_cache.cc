@@ -283,7 +283,9 @@ std::string UnitCache::FileOf(const std::string& unit_path) const {
 bool UnitCache::Load(const std::string& key, Unit* unit,
                      std::vector<Diagnostic>* diagnostics) const {
   if (!enabled()) return false;
-  std::string bytes = ReadWholeFile(FileOf(unit->path));
+  // Each loading thread reads its units into the same memory.
+  static thread_local std::string bytes;
+  if (!ReadWholeFileInto(FileOf(unit->path), &bytes)) return false;
   std::string header = kMagic + key + "\n";
   if (bytes.compare(0, header.size(), header) != 0) return false;
   std::string_view content(bytes);

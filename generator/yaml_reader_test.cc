@@ -18,7 +18,7 @@ struct Parsed {
   }
 };
 
-TEST_CASE("numbers: plain, negative, exponent; not text or infinity") {
+TEST_CASE("numbers: plain, negative, exponent - not text or infinity") {
   Parsed p("a: 100\nb: -2.5\nc: 1e3\nd: abc\ne: .inf\nf: 63,5\ng: 1.754.000\n");
   MapReader m(*p.root, "t", {"a", "b", "c", "d", "e", "f", "g"});
   CHECK(m.Number("a") == 100);
@@ -121,7 +121,7 @@ TEST_CASE("null, booleans, anchors and quoting read as YAML 1.1 says") {
   CHECK(p.First() == "`f` must be true or false");
 }
 
-TEST_CASE("dates must exist; string lists accept one string or a list") {
+TEST_CASE("dates must exist - string lists accept one string or a list") {
   Parsed p("a: 2024-01-24\nb: 2023-02-29\nc: satu\nd: [satu, dua]\n");
   MapReader m(*p.root, "t", {"a", "b", "c", "d"});
   CHECK(m.DateValue("a") == Date{2024, 1, 24});

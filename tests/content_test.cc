@@ -45,7 +45,7 @@ std::map<std::string, int> IndicatorCounts(const Unit& unit) {
 }
 
 TEST_CASE(
-    "content loads with no error; each warning is a listed inconsistency") {
+    "content loads with no error - each warning is a listed inconsistency") {
   RealFileSystem fs(ContentDir());
   testing::Checked c = testing::Check(fs, "content");
   ComputeResults(c.model, &c.diagnostics);

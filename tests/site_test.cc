@@ -27,7 +27,7 @@ std::vector<fs::path> HtmlFiles(const fs::path& root) {
   return files;
 }
 
-TEST_CASE("a page for every unit, jabatan and keputusan; links resolve") {
+TEST_CASE("a page for every unit, jabatan and keputusan - links resolve") {
   fs::path out = testing::BuildSampleSite("site-links");
   RealFileSystem fs_content(testing::SourceDir() + "/content");
   testing::Checked c = testing::Check(fs_content);
@@ -118,7 +118,7 @@ std::string BuildTree(const MemoryFileSystem& fs, const std::string& name) {
   return out.string();
 }
 
-TEST_CASE("content is escaped; raw HTML and javascript: links are dropped") {
+TEST_CASE("content is escaped - raw HTML and javascript: links are dropped") {
   std::string out = BuildTree(HostileTree(), "hostile");
   std::string all;
   for (const fs::path& page : HtmlFiles(out)) all += testing::ReadText(page);
