@@ -121,9 +121,14 @@ for name in quarter half full; do
 done
 
 echo "== rebuild after editing one jabatan"
-edited=$work/full/sakip/pemda/unit-0001/jabatan/kabid-1.md
-# Each run changes the targets of that one file (100 <-> 99).
-toggle="sed -i -e 's/^\\( *\\)target: 100\$/\\1target: 99/;t' -e 's/^\\( *\\)target: 99\$/\\1target: 100/' $edited && sync"
+# A jabatan of the middle unit: the open data is rewritten from the first
+# changed unit on (publish.h), so the first unit would be the worst case
+# and the last the best.
+edited=$work/full/sakip/pemda/unit-$(printf %04d $(( (units + 1) / 2 )))/jabatan/kabid-1.md
+# Each run raises its first target by one: every rebuild sees new content.
+# (Toggling between two values would let the spare, two builds old, hold
+# exactly the new site.)
+toggle="perl -0pi -e 's/^( *target: )(\\d+)\$/\$1.(\$2+1)/me' $edited && sync"
 # The first rebuild after a clean build has no spare site yet (publish.h):
 # it links every kept file. Timed once; then the usual case, a rebuild
 # after other rebuilds (one warm-up), as in an editing session.

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +20,36 @@ namespace {
 
 // In the cache folder: the pieces of the live site's appended files.
 constexpr const char* kAppendedFile = "appended-pieces";
+// The list of the live site's before the last swap: the spare's now.
+constexpr const char* kSpareAppendedFile = "appended-pieces.spare";
+
+// True when `fd` is a regular file with no other link (a file shared with
+// the live site must never change).
+bool IsSoleLink(int fd) {
+  struct stat info;
+  return fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_nlink == 1;
+}
+
+// The files of the list of pieces `list` that are still, under `folder`,
+// the ones it describes (same stamp): their stamp and pieces.
+struct TrustedFile {
+  FileStamp stamp;
+  std::vector<FilePiece> pieces;
+};
+std::map<std::string, TrustedFile> TrustedPieces(const fs::path& list,
+                                                 const fs::path& folder) {
+  std::map<std::string, TrustedFile> trusted;
+  AppendedFiles files = ReadAppendedFiles(list.string());
+  for (auto& [path, pieces] : files.pieces) {
+    auto stamp = files.stamps.find(path);
+    FileStamp now;
+    if (IsSafeRelativePath(path) && stamp != files.stamps.end() &&
+        StampOf((folder / path).string(), &now) && now == stamp->second) {
+      trusted[path] = {now, std::move(pieces)};
+    }
+  }
+  return trusted;
+}
 
 // The folder that holds the site before the live one (fixed name: builds of
 // one output folder take turns, see OutputLock).
@@ -103,6 +134,7 @@ Staging::Staging(const std::string& out_dir)
   AdoptSpare();
   spare_keys_.reserve(spare_.files.size());
   for (const auto& [path, key] : spare_.files) spare_keys_.emplace(path, key);
+  ReadSparePieces();
   fs::create_directories(staging_, ec);
   if (ec) error_ = "cannot create " + staging_.string() + ": " + ec.message();
 }
@@ -280,6 +312,18 @@ Staging::Appending* Staging::OpenAppend(const std::string& path) {
     ++written_;
   }
   fs::path file = staging_ / path;
+  auto spare = spare_pieces_.find(path);
+  if (spare != spare_pieces_.end()) {
+    int fd = open(file.c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+    FileStamp now;
+    if (fd >= 0 && IsSoleLink(fd) && StampOfOpenFile(fd, &now) &&
+        now == spare_stamps_.at(path)) {
+      target->fd = fd;
+      target->in_place = &spare->second;
+      return target;
+    }
+    if (fd >= 0) close(fd);
+  }
   if (!Prepare(file)) return nullptr;
   std::error_code ec;
   fs::remove(file, ec);
@@ -297,6 +341,14 @@ void Staging::AppendPiece(const std::string& path, const std::string& bytes,
                           const std::string& key) {
   Appending* target = OpenAppend(path);
   if (!target) return;
+  if (SkipInPlace(path, target, bytes, key, bytes.size())) {
+    if (!key.empty()) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      made_pieces_.pieces[path].push_back(
+          {key, target->size - bytes.size(), bytes.size()});
+    }
+    return;
+  }
   if (!WriteAll(target->fd, bytes)) {
     Fail("cannot write " + (staging_ / path).string());
     return;
@@ -311,23 +363,79 @@ void Staging::AppendPiece(const std::string& path, const std::string& bytes,
 // Pieces are trusted only in a live file that is still the one the
 // previous build wrote (its stamp); checked once here, again on opening.
 void Staging::ReadKeptPieces() {
-  AppendedFiles previous = ReadAppendedFiles(
-      (fs::path(CacheFolderOf(out_.string())) / kAppendedFile).string());
-  for (auto& [path, pieces] : previous.pieces) {
-    auto stamp = previous.stamps.find(path);
-    FileStamp now;
-    if (!IsSafeRelativePath(path) || stamp == previous.stamps.end() ||
-        !StampOf((out_ / path).string(), &now) || !(now == stamp->second)) {
-      continue;
-    }
-    kept_stamps_[path] = stamp->second;
+  for (auto& [path, file] : TrustedPieces(
+           fs::path(CacheFolderOf(out_.string())) / kAppendedFile, out_)) {
+    kept_stamps_[path] = file.stamp;
     std::map<std::string, FilePiece>& by_key = kept_pieces_[path];
-    for (FilePiece& piece : pieces) {
-      bool inside =
-          piece.offset <= now.size && piece.length <= now.size - piece.offset;
-      if (inside) by_key.emplace(piece.key, std::move(piece));
+    for (FilePiece& piece : file.pieces) {
+      if (piece.offset <= file.stamp.size &&
+          piece.length <= file.stamp.size - piece.offset) {
+        by_key.emplace(piece.key, std::move(piece));
+      }
     }
   }
+}
+
+// The spare's appended files are rewritten in place from their first
+// changed piece on, instead of made new from the live site's: only what
+// follows an edit is copied. Trusted only in a file the spare's manifest
+// lists, still as its list says, with every piece inside it, and linked
+// nowhere else (checked on opening).
+void Staging::ReadSparePieces() {
+  for (auto& [path, file] : TrustedPieces(
+           fs::path(CacheFolderOf(out_.string())) / kSpareAppendedFile,
+           staging_)) {
+    bool inside = spare_keys_.count(path) > 0;
+    for (const FilePiece& piece : file.pieces) {
+      inside = inside && piece.offset <= file.stamp.size &&
+               piece.length <= file.stamp.size - piece.offset;
+    }
+    if (!inside) continue;
+    std::sort(file.pieces.begin(), file.pieces.end(),
+              [](const FilePiece& a, const FilePiece& b) {
+                return a.offset < b.offset;
+              });
+    spare_stamps_[path] = file.stamp;
+    spare_pieces_[path] = std::move(file.pieces);
+  }
+}
+
+// While `target` is a spare's file in place: true when the next bytes of the
+// new file (`length` of them, with `key`, or `bytes` without one) are
+// already there, and passes them. Otherwise the file is cut where the new
+// one starts to differ, and writing goes on from there.
+bool Staging::SkipInPlace(const std::string& path, Appending* target,
+                          std::string_view bytes, const std::string& key,
+                          uint64_t length) {
+  if (!target->in_place) return false;
+  const std::vector<FilePiece>& pieces = *target->in_place;
+  while (target->next_piece < pieces.size() &&
+         pieces[target->next_piece].offset < target->size) {
+    ++target->next_piece;
+  }
+  bool same = false;
+  if (!key.empty()) {
+    same = target->next_piece < pieces.size() &&
+           pieces[target->next_piece].key == key &&
+           pieces[target->next_piece].offset == target->size &&
+           pieces[target->next_piece].length == length;
+  } else {
+    // Separators and headers: few bytes, compared with the file's.
+    std::string there(bytes.size(), '\0');
+    ssize_t n = pread(target->fd, there.data(), there.size(),
+                      static_cast<off_t>(target->size));
+    same = n == static_cast<ssize_t>(there.size()) && there == bytes;
+  }
+  if (same) {
+    target->size += length;
+    return true;
+  }
+  target->in_place = nullptr;
+  if (ftruncate(target->fd, static_cast<off_t>(target->size)) != 0 ||
+      lseek(target->fd, static_cast<off_t>(target->size), SEEK_SET) < 0) {
+    Fail("cannot write " + (staging_ / path).string());
+  }
+  return false;
 }
 
 bool Staging::HasKeptPiece(const std::string& path,
@@ -360,10 +468,16 @@ bool Staging::AppendKeptPiece(const std::string& path, const std::string& key) {
   auto found = file->second.find(key);
   if (found == file->second.end()) return false;
   const FilePiece& piece = found->second;
-  int from = OpenPrevious(path);
-  if (from < 0) return false;
   Appending* target = OpenAppend(path);
   if (!target) return false;
+  if (SkipInPlace(path, target, {}, key, piece.length)) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    made_pieces_.pieces[path].push_back(
+        {key, target->size - piece.length, piece.length});
+    return true;
+  }
+  int from = OpenPrevious(path);
+  if (from < 0) return false;
   // In the kernel, without a copy through this process (a copy of 100s of
   // MB per rebuild otherwise); read and write where it cannot.
   loff_t offset = static_cast<loff_t>(piece.offset);
@@ -404,6 +518,14 @@ bool Staging::FinishAppends() {
   bool ok = true;
   for (auto& [path, target] : appending_) {
     if (target.fd < 0) continue;
+    struct stat info;
+    if (target.in_place && fstat(target.fd, &info) == 0 &&
+        static_cast<uint64_t>(info.st_size) != target.size &&
+        ftruncate(target.fd, static_cast<off_t>(target.size)) != 0) {
+      Fail("cannot write " + (staging_ / path).string());
+      ok = false;
+    }
+    target.in_place = nullptr;
     FileStamp stamp;
     if (made_pieces_.pieces.count(path) && StampOfOpenFile(target.fd, &stamp)) {
       made_pieces_.stamps[path] = stamp;
@@ -427,10 +549,10 @@ void Staging::WriteAppendedFiles() {
   fs::path folder = CacheFolderOf(out_.string());
   fs::path file = folder / kAppendedFile;
   std::error_code ec;
-  if (made_pieces_.pieces.empty()) {  // no cache folder made for nothing
-    fs::remove(file, ec);
-    return;
-  }
+  // The previous live site is the spare now, and so is its list.
+  fs::rename(file, folder / kSpareAppendedFile, ec);
+  if (ec) fs::remove(folder / kSpareAppendedFile, ec);
+  if (made_pieces_.pieces.empty()) return;  // no cache folder for nothing
   fs::create_directories(folder, ec);
   fs::path temporary = folder / (std::string(kAppendedFile) + ".new");
   std::ofstream out(temporary, std::ios::binary | std::ios::trunc);

@@ -92,12 +92,21 @@ class Staging : public OutputSink {
 
  private:
   // A file being appended to: its descriptor and size so far.
+  // A file being appended to: its descriptor and size so far. A spare's
+  // file updated in place (see ReadSparePieces) has its pieces in
+  // `in_place` while the new file still matches them.
   struct Appending {
     int fd = -1;
     uint64_t size = 0;
+    const std::vector<FilePiece>* in_place = nullptr;
+    size_t next_piece = 0;
   };
   void AdoptSpare();
   void ReadKeptPieces();
+  void ReadSparePieces();
+  bool SkipInPlace(const std::string& path, Appending* target,
+                   std::string_view bytes, const std::string& key,
+                   uint64_t length);
   Appending* OpenAppend(const std::string& path);
   int OpenPrevious(const std::string& path);
   bool FinishAppends();
@@ -135,6 +144,10 @@ class Staging : public OutputSink {
   // by path and key; the live files opened to copy them (-1: unusable).
   std::map<std::string, std::map<std::string, FilePiece>> kept_pieces_;
   std::map<std::string, FileStamp> kept_stamps_;
+  // The spare's appended files that only the spare holds (one link) and
+  // that are still as their list says: their pieces in file order.
+  std::map<std::string, std::vector<FilePiece>> spare_pieces_;
+  std::map<std::string, FileStamp> spare_stamps_;
   std::map<std::string, int> previous_fds_;
   AppendedFiles made_pieces_;
   std::string error_;
