@@ -39,10 +39,6 @@ ordered_json Number(const std::optional<double>& value) {
   return v;
 }
 
-ordered_json Text(const std::string& value) {
-  return value.empty() ? ordered_json(nullptr) : ordered_json(value);
-}
-
 const char* AgregasiName(Agregasi a) {
   switch (a) {
     case Agregasi::kKumulatif:
@@ -192,31 +188,48 @@ std::string AbsoluteRef(const Jabatan& j) {
   return "/" + j.unit->path + "/" + j.id;
 }
 
-ordered_json JabatanRows(const Model& model) {
-  ordered_json rows = ordered_json::array();
+// jabatan.json as `dump(1)` of an array of nlohmann objects would write it,
+// written directly: making those objects for 15,000 jabatan took longer
+// than the rest of a rebuild's open data.
+std::string JabatanJson(const Model& model) {
+  std::string text;
+  bool first = true;
+  auto field = [&text](const char* indent, const char* name,
+                       const std::string& json, bool last = false) {
+    text += indent;
+    text += '"';
+    text += name;
+    text += "\": ";
+    text += json;
+    if (!last) text += ",\n";
+  };
   for (const auto& unit : model.units) {
     for (const Jabatan* j : HierarchyOrder(*unit)) {
-      ordered_json row;
-      row["unit"] = unit->path;
-      row["unit_nama"] = unit->nama;
-      row["jabatan"] = j->id;
-      row["jabatan_nama"] = j->nama;
-      row["jenis"] = Text(j->jenis);
-      row["eselon"] = Text(j->eselon);
-      row["atasan"] =
-          j->atasan ? ordered_json(AbsoluteRef(*j->atasan)) : nullptr;
+      text += first ? "[\n {\n" : ",\n {\n";
+      first = false;
+      field("  ", "unit", StringField(unit->path).json);
+      field("  ", "unit_nama", StringField(unit->nama).json);
+      field("  ", "jabatan", StringField(j->id).json);
+      field("  ", "jabatan_nama", StringField(j->nama).json);
+      field("  ", "jenis", TextField(j->jenis).json);
+      field("  ", "eselon", TextField(j->eselon).json);
+      field("  ", "atasan",
+            j->atasan ? StringField(AbsoluteRef(*j->atasan)).json : "null");
       if (j->pejabat) {
-        row["pejabat"] = {{"nama", j->pejabat->nama},
-                          {"pangkat", Text(j->pejabat->pangkat)},
-                          {"golongan", Text(j->pejabat->golongan)}};
+        text += "  \"pejabat\": {\n";
+        field("   ", "nama", StringField(j->pejabat->nama).json);
+        field("   ", "pangkat", TextField(j->pejabat->pangkat).json);
+        field("   ", "golongan", TextField(j->pejabat->golongan).json, true);
+        text += "\n  },\n";
       } else {
-        row["pejabat"] = nullptr;
+        field("  ", "pejabat", "null");
       }
-      row["jumlah_indikator"] = j->indikator.size();
-      rows.push_back(std::move(row));
+      field("  ", "jumlah_indikator", std::to_string(j->indikator.size()),
+            true);
+      text += "\n }";
     }
   }
-  return rows;
+  return first ? "[]\n" : text + "\n]\n";
 }
 
 const char* kReadme = R"(# Data terbuka SAKIP
@@ -362,7 +375,7 @@ void RenderOpenData(const Model& model, const Results& results,
     }
   }
   out->Append(json, first ? "]\n" : "\n]\n");
-  out->Add(prefix + "/jabatan.json", JabatanRows(model).dump(1) + "\n");
+  out->Add(prefix + "/jabatan.json", JabatanJson(model));
   out->Add(prefix + "/README.md", kReadme);
 }
 

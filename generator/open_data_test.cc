@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "resolve.h"
 #include "test_tree.h"
 
 namespace sakip {
@@ -56,6 +57,64 @@ TEST_CASE("the export has one row per reported quarter, null when none") {
   CHECK(jabatan[0]["pejabat"]["nama"] == "NOOR ALY");
   CHECK(jabatan[0]["jumlah_indikator"] == 1);
   CHECK(out.Find("2024/data/README.md") != nullptr);
+}
+
+// jabatan.json as nlohmann writes it: the reference for the export's own
+// writer.
+std::string JabatanReference(const Model& model) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  auto text = [](const std::string& value) {
+    return value.empty() ? nlohmann::ordered_json(nullptr)
+                         : nlohmann::ordered_json(value);
+  };
+  for (const auto& unit : model.units) {
+    for (const Jabatan* j : HierarchyOrder(*unit)) {
+      nlohmann::ordered_json row;
+      row["unit"] = unit->path;
+      row["unit_nama"] = unit->nama;
+      row["jabatan"] = j->id;
+      row["jabatan_nama"] = j->nama;
+      row["jenis"] = text(j->jenis);
+      row["eselon"] = text(j->eselon);
+      row["atasan"] = j->atasan
+                          ? nlohmann::ordered_json("/" + j->atasan->unit->path +
+                                                   "/" + j->atasan->id)
+                          : nullptr;
+      if (j->pejabat) {
+        row["pejabat"] = {{"nama", j->pejabat->nama},
+                          {"pangkat", text(j->pejabat->pangkat)},
+                          {"golongan", text(j->pejabat->golongan)}};
+      } else {
+        row["pejabat"] = nullptr;
+      }
+      row["jumlah_indikator"] = j->indikator.size();
+      rows.push_back(std::move(row));
+    }
+  }
+  return rows.dump(1) + "\n";
+}
+
+TEST_CASE("jabatan.json is written as nlohmann would write it") {
+  MemoryFileSystem fs = testing::ValidTree();
+  // Quotes, a backslash, a tab, non-ASCII text and a jabatan without
+  // pejabat, jenis or eselon.
+  fs.Write("kota/kec/jabatan/staf.md",
+           "---\nnama: \"Staf \\\"Umum\\\" \\\\ a\\tb \u00e9\u4e2d\"\n"
+           "atasan: sekretaris\n---\n");
+  testing::Checked c = testing::Check(fs);
+  REQUIRE(c.Lines().empty());
+  Results results = ComputeResults(c.model, &c.diagnostics);
+  OutputTree out;
+  RenderOpenData(c.model, results, "2024/data", &out);
+  std::string written = *out.Find("2024/data/jabatan.json");
+  CHECK(written == JabatanReference(c.model));
+  CHECK(written.find("\\\"Umum\\\"") != std::string::npos);
+
+  // No jabatan at all: an empty array.
+  Model empty;
+  OutputTree none;
+  RenderOpenData(empty, Results(), "2024/data", &none);
+  CHECK(*none.Find("2024/data/jabatan.json") == JabatanReference(empty));
 }
 
 }  // namespace
