@@ -44,6 +44,9 @@ generate() {
 
 # mean_of JSON: hyperfine's mean in seconds.
 mean_of() { /usr/bin/python3 -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["results"][0]["mean"])' "$1"; }
+# range_of JSON: hyperfine's fastest and slowest run, "min-max" in seconds
+# (on a noisy machine the spread says more than the mean).
+range_of() { /usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.2f-%.2f" % (r["min"], r["max"]))' "$1"; }
 # peak_mb CMD...: peak resident memory of one run, in MB.
 peak_mb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
 
@@ -161,11 +164,13 @@ echo
 row "measure" "sakip" "hugo"
 row "---" "---:" "---:"
 row "full build, $jabatan jabatan (s, mean of $runs)" "$sakip_t" "$hugo_t"
+row "full build, fastest-slowest run (s)" "$(range_of "$work/sakip.json")" "$(range_of "$work/hugo.json")"
 row "peak memory (MB)" "$sakip_mem" "$hugo_mem"
 row "files written" "$sakip_files" "$hugo_files"
 row "ratio hugo / sakip (time)" "$(/usr/bin/python3 -c "print('%.2f' % ($hugo_t / $sakip_t))")" ""
 row "first rebuild after a clean build (s)" "$first_rebuild_t" ""
-row "rebuild after one jabatan edit (s)" "$rebuild_t" ""
+row "rebuild after one jabatan edit (s, mean of $runs)" "$rebuild_t" ""
+row "rebuild, fastest-slowest run (s)" "$(range_of "$work/rebuild.json")" ""
 row "rebuild / full build" "$(/usr/bin/python3 -c "print('%.1f %%' % (100 * $rebuild_t / $sakip_t))")" ""
 for name in quarter half full; do
   case $name in quarter) f=1x;; half) f=2x;; full) f=4x;; esac
