@@ -48,7 +48,10 @@ class OutputLock {
 // whose key matches the live site's, or whose bytes equal them, is
 // hard-linked from it (its time stamp stays); only the others are written.
 // A file of the spare is never written in place (it may be a link to the
-// live site's): it is replaced.
+// live site's): it is replaced. The one exception is an appended file
+// that only the spare holds, still as its list of pieces says: it is kept
+// up to its first changed piece and written on from there
+// (publish_appended.cc).
 class Staging : public OutputSink {
  public:
   explicit Staging(const std::string& out_dir);
@@ -69,7 +72,8 @@ class Staging : public OutputSink {
                    const std::string& key) override;
   bool HasKeptPiece(const std::string& path,
                     const std::string& key) const override;
-  // Copies the piece from the live site's file (copy_file_range).
+  // Copies the piece from the live site's file (copy_file_range), or
+  // passes it where the spare's file already holds it.
   bool AppendKeptPiece(const std::string& path,
                        const std::string& key) override;
   bool Keep(const std::string& path, const std::string& key) override;
