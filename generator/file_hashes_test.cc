@@ -97,7 +97,10 @@ TEST_CASE("a damaged list of hashes is read as far as it is whole") {
       << "abc 5 10 20 30 /a/b.md\n"
       << "broken line\n"
       << "def x 10 20 30 /a/c.md\n"
-      << "ghi 5 10 20 30 \n";
+      << "ghi 5 10 20 30 \n"
+      << "jkl 7 -10 20 31 /a/with space.md\n"
+      << "mno 5x 10 20 30 /a/d.md\n"
+      << "pqr 5 10 20\n";
   FileHashes hashes(root.string());
   std::string hash;
   FileIdentity id{5, 10, 20, 30};
@@ -106,6 +109,9 @@ TEST_CASE("a damaged list of hashes is read as far as it is whole") {
   FileIdentity other{5, 11, 20, 30};
   CHECK_FALSE(hashes.Find("/a/b.md", other, &hash));
   CHECK_FALSE(hashes.Find("/a/c.md", id, &hash));
+  CHECK_FALSE(hashes.Find("/a/d.md", id, &hash));
+  CHECK(hashes.Find("/a/with space.md", {7, -10, 20, 31}, &hash));
+  CHECK(hash == "jkl");
   fs::remove_all(root);
 }
 

@@ -9,8 +9,11 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <thread>
 #include <vector>
+
+#include "file_system.h"
 
 namespace sakip {
 namespace {
@@ -131,20 +134,27 @@ std::string FormatAppendedFiles(const AppendedFiles& files) {
 // Lines are "<key> <path>", "- <path>" (no key) or "* <path>" (external).
 OutputManifest ReadOutputManifest(const std::string& path) {
   OutputManifest manifest;
-  std::ifstream in(path, std::ios::binary);
-  for (std::string line; std::getline(in, line);) {
+  // Read whole and split in place: a site's manifest has a line per file
+  // (90,000 for a large one), written sorted, so each goes in at the end.
+  const std::string text = ReadWholeFile(path);
+  std::string_view rest(text);
+  while (!rest.empty()) {
+    size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
     if (line == kHeader) {
       manifest.complete = true;
       continue;
     }
     size_t space = line.find(' ');
-    if (space == std::string::npos || line[0] == '#') continue;
-    std::string key = line.substr(0, space);
-    std::string file = line.substr(space + 1);
+    if (space == std::string_view::npos || line[0] == '#') continue;
+    std::string_view key = line.substr(0, space);
+    std::string file(line.substr(space + 1));
     if (key == "*") {
-      manifest.external.insert(file);
+      manifest.external.insert(std::move(file));
     } else {
-      manifest.files[file] = key == "-" ? "" : key;
+      manifest.files.insert_or_assign(manifest.files.end(), std::move(file),
+                                      key == "-" ? "" : std::string(key));
     }
   }
   return manifest;

@@ -255,6 +255,7 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     diagnostics->Error({options.out_dir, 0, 0}, site.error());
     return 2;
   }
+  timer.Mark("output read");  // the manifests, the spare's folders
   RenderSite(views, theme,
              RenderOptions{options.dibangun, options.pdf, !pagefind.empty(),
                            options.jobs},

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
+#include <string_view>
 #include <system_error>
 
 #include "file_system.h"
@@ -67,11 +67,19 @@ bool IsSafeRelativePath(const std::string& path) {
   if (path.empty() || path[0] == '/' || path.find('\\') != std::string::npos) {
     return false;
   }
-  std::stringstream parts(path);
-  for (std::string part; std::getline(parts, part, '/');) {
+  // Called for every page of a build: no stream (its set-up costs more
+  // than the scan).
+  std::string_view rest(path);
+  while (true) {
+    size_t slash = rest.find('/');
+    std::string_view part = rest.substr(0, slash);
     if (part.empty() || part == "." || part == "..") return false;
+    // One trailing slash names the same folder (`dir: arsip/2023/`).
+    if (slash == std::string_view::npos || slash + 1 == rest.size()) {
+      return true;
+    }
+    rest.remove_prefix(slash + 1);
   }
-  return true;
 }
 
 Staging::Staging(const std::string& out_dir)
@@ -91,8 +99,11 @@ Staging::Staging(const std::string& out_dir)
   has_previous_ = fs::exists(out_ / kOutputMarker, ec);
   if (has_previous_) {
     OutputManifest live = ReadOutputManifest((out_ / kKeysFile).string());
-    for (auto& [path, key] : live.files) {
-      if (!key.empty()) previous_keys_[path] = key;
+    previous_keys_.reserve(live.files.size());
+    while (!live.files.empty()) {  // moved, not copied: 90,000 on a big site
+      auto file = live.files.extract(live.files.begin());
+      if (file.mapped().empty()) continue;
+      previous_keys_.emplace(std::move(file.key()), std::move(file.mapped()));
     }
     previous_external_ = std::move(live.external);
   }

@@ -407,6 +407,12 @@ TEST_CASE("safe relative paths") {
   CHECK_FALSE(IsSafeRelativePath("a/../../b"));
   CHECK_FALSE(IsSafeRelativePath("a//b"));
   CHECK_FALSE(IsSafeRelativePath("a\\b"));
+  CHECK(IsSafeRelativePath("arsip/2023/"));  // a folder, as users write it
+  CHECK(IsSafeRelativePath("a/.b/c..d"));
+  CHECK_FALSE(IsSafeRelativePath("a//"));
+  CHECK_FALSE(IsSafeRelativePath("./a"));
+  CHECK_FALSE(IsSafeRelativePath("a/."));
+  CHECK_FALSE(IsSafeRelativePath(".."));
 }
 
 }  // namespace

@@ -123,12 +123,6 @@ std::string CurrentVersionName(const Site& site) {
 
 namespace {
 
-struct Job {
-  const PageJob* page;
-  const char* frame;
-  std::string key;  // "" for pages that show the whole site
-};
-
 // What every page of `v` shows besides its unit: theme, generator, build
 // options and the list of versions with their pages (the switcher).
 std::string SiteExtraKey(const Theme& theme, const RenderOptions& options,
@@ -146,30 +140,53 @@ std::string SiteExtraKey(const Theme& theme, const RenderOptions& options,
   return StableHash(parts);
 }
 
-// Renders `jobs` on several threads. Each thread has its own compiled
-// templates (a Mustache object is not safe to share) and diagnostics,
-// merged afterwards; Graphviz layouts are serialised in graphviz.cc.
-void RenderJobs(const std::vector<Job>& jobs, const SiteContext& context,
-                const Theme& theme, const std::string& prefix, int threads,
-                OutputSink* out, Diagnostics* diagnostics) {
+// Renders the pages of `units` (null: the pages that show the whole site)
+// on several threads, a unit at a time: a thread lists a unit's pages and
+// renders them, so the listing runs on all cores and the 90,000 jobs of a
+// large site are never in memory together. A page whose key (its unit's
+// and its path) the output already holds is kept, not rendered. Each
+// thread has its own compiled templates (a Mustache object is not safe to
+// share) and diagnostics, merged afterwards; Graphviz layouts are
+// serialised in graphviz.cc.
+void RenderUnits(const std::vector<const Unit*>& units,
+                 const SiteContext& context,
+                 const std::map<const Unit*, std::string>& unit_keys,
+                 const Theme& theme, const std::string& prefix, int threads,
+                 OutputSink* out, Diagnostics* diagnostics) {
   std::atomic<size_t> next{0};
   std::vector<Diagnostics> found(threads);
   auto work = [&](int t) {
     Diagnostics template_errors;  // reported once, by the caller
     TemplateSet templates(theme, &template_errors);
-    for (size_t i; (i = next++) < jobs.size();) {
-      const Job& job = jobs[i];
-      std::string path = prefix + job.page->path;
-      if (!job.key.empty() && out->Keep(path, job.key)) continue;
-      Page page = job.page->make(&found[t]);
-      if (page.path != job.page->path) {
-        found[t].Error({path, 0, 0}, "internal: page made for " + page.path);
+    auto render = [&](const std::vector<PageJob>& jobs, const char* frame,
+                      const std::string* unit_key) {
+      for (const PageJob& job : jobs) {
+        std::string path = prefix + job.path;
+        std::string key = unit_key ? StableHash(*unit_key + job.path) : "";
+        if (!key.empty() && out->Keep(path, key)) continue;
+        Page page = job.make(&found[t]);
+        if (page.path != job.path) {
+          found[t].Error({path, 0, 0}, "internal: page made for " + page.path);
+          continue;
+        }
+        AddCommonData(context, page, &page.data);
+        templates.AddPartials(&page.data);
+        Set(page.data, "isi", templates.Render(page.template_name, page.data));
+        out->Add(path, templates.Render(frame, page.data), key);
+      }
+    };
+    static const std::string kNoKey;
+    for (size_t i; (i = next++) < units.size();) {
+      const Unit* unit = units[i];
+      if (!unit) {
+        render(SitePageJobs(context), "base", nullptr);
         continue;
       }
-      AddCommonData(context, page, &page.data);
-      templates.AddPartials(&page.data);
-      Set(page.data, "isi", templates.Render(page.template_name, page.data));
-      out->Add(path, templates.Render(job.frame, page.data), job.key);
+      auto key = unit_keys.find(unit);
+      const std::string* unit_key =
+          key == unit_keys.end() ? &kNoKey : &key->second;
+      render(UnitPageJobs(context, *unit), "base", unit_key);
+      render(UnitPrintPageJobs(context, *unit), "cetak_base", unit_key);
     }
   };
   std::vector<std::thread> workers;
@@ -224,25 +241,16 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
                         options.cari,
                         versions.front().model->site.base_url};
     PhaseTimer timer;
-    std::vector<PageJob> web = PageJobs(context);
-    std::vector<PageJob> print = PrintPageJobs(context);
     std::map<const Unit*, std::string> unit_keys =
         UnitKeys(*v.model, v.riwayat,
                  SiteKey(*v.model, context.tahun,
                          SiteExtraKey(theme, options, infos, v) +
                              versions.front().model->site.base_url));
-    std::vector<Job> jobs;
-    auto add = [&](const std::vector<PageJob>& list, const char* frame) {
-      for (const PageJob& page : list) {
-        std::string key =
-            page.unit ? StableHash(unit_keys[page.unit] + page.path) : "";
-        jobs.push_back({&page, frame, key});
-      }
-    };
-    add(web, "base");
-    add(print, "cetak_base");
-    timer.Mark("jobs");
-    RenderJobs(jobs, context, theme, version + "/", threads, out, diagnostics);
+    std::vector<const Unit*> units = {nullptr};  // the site-wide pages first
+    for (const auto& unit : v.model->units) units.push_back(unit.get());
+    timer.Mark("keys");
+    RenderUnits(units, context, unit_keys, theme, version + "/", threads, out,
+                diagnostics);
     timer.Mark("pages");
     for (const auto& [path, bytes] : theme.files) {
       if (path.rfind("static/", 0) == 0) {

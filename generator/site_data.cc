@@ -489,7 +489,7 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   Put(d, "ada_versi_lain", c.versions != nullptr && c.versions->size() > 1);
 }
 
-std::vector<PageJob> PageJobs(const SiteContext& c) {
+std::vector<PageJob> SitePageJobs(const SiteContext& c) {
   std::vector<PageJob> jobs;
   jobs.push_back(
       {HomePath(), nullptr, [&c](Diagnostics*) { return HomePage(c); }});
@@ -499,23 +499,24 @@ std::vector<PageJob> PageJobs(const SiteContext& c) {
     jobs.push_back(
         {CariPath(), nullptr, [](Diagnostics*) { return CariPage(); }});
   }
-  for (const auto& owned : c.model.units) {
-    const Unit* unit = owned.get();
-    jobs.push_back({UnitPath(*unit), unit, [&c, unit](Diagnostics* d) {
-                      return UnitPage(c, *unit, d);
-                    }});
-    for (const Jabatan* j : HierarchyOrder(*unit)) {
-      jobs.push_back({JabatanPath(*j), unit, [&c, j](Diagnostics* d) {
-                        return JabatanPage(c, *j, d);
-                      }});
-    }
-    for (const auto& k : unit->keputusan) {
-      const Keputusan* keputusan = k.get();
-      jobs.push_back(
-          {KeputusanPath(*keputusan), unit, [&c, keputusan](Diagnostics*) {
-             return KeputusanPage(c, *keputusan);
-           }});
-    }
+  return jobs;
+}
+
+std::vector<PageJob> UnitPageJobs(const SiteContext& c, const Unit& unit) {
+  std::vector<PageJob> jobs;
+  const Unit* u = &unit;
+  jobs.push_back({UnitPath(unit), u,
+                  [&c, u](Diagnostics* d) { return UnitPage(c, *u, d); }});
+  for (const Jabatan* j : HierarchyOrder(unit)) {
+    jobs.push_back({JabatanPath(*j), u,
+                    [&c, j](Diagnostics* d) { return JabatanPage(c, *j, d); }});
+  }
+  for (const auto& k : unit.keputusan) {
+    const Keputusan* keputusan = k.get();
+    jobs.push_back(
+        {KeputusanPath(*keputusan), u, [&c, keputusan](Diagnostics*) {
+           return KeputusanPage(c, *keputusan);
+         }});
   }
   return jobs;
 }

@@ -73,13 +73,18 @@ struct PageJob {
   std::function<Page(Diagnostics*)> make;
 };
 
-// Every web page of one version, in a fixed order.
-std::vector<PageJob> PageJobs(const SiteContext& context);
+// The web pages of one version, listed a unit at a time (a large site has
+// tens of thousands): those that show the whole site (home, Perubahan,
+// search), and those of one unit (the unit, its jabatan, its keputusan).
+std::vector<PageJob> SitePageJobs(const SiteContext& context);
+std::vector<PageJob> UnitPageJobs(const SiteContext& context, const Unit& unit);
 
-// The printable documents (site_data_cetak.cc): each Keputusan with its
-// lampiran, an IKI sheet per jabatan, a quarterly report per jabatan and
-// reported quarter. Templates cetak_*; the frame is `cetak_base`.
-std::vector<PageJob> PrintPageJobs(const SiteContext& context);
+// The printable documents of one unit (site_data_cetak.cc): each Keputusan
+// with its lampiran, an IKI sheet per jabatan, a quarterly report per
+// jabatan and reported quarter. Templates cetak_*; the frame is
+// `cetak_base`.
+std::vector<PageJob> UnitPrintPageJobs(const SiteContext& context,
+                                       const Unit& unit);
 
 // Where a printable document of the model lives, for links from the site.
 struct PrintLink {

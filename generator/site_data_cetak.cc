@@ -317,29 +317,27 @@ std::vector<int> ReportedQuarters(const Jabatan& jabatan,
 
 }  // namespace
 
-std::vector<PageJob> PrintPageJobs(const SiteContext& c) {
+std::vector<PageJob> UnitPrintPageJobs(const SiteContext& c, const Unit& unit) {
   std::vector<PageJob> jobs;
-  for (const auto& owned : c.model.units) {
-    const Unit* unit = owned.get();
-    for (const auto& k : unit->keputusan) {
-      const Keputusan* keputusan = k.get();
-      jobs.push_back(
-          {CetakKeputusanPath(*keputusan), unit, [&c, keputusan](Diagnostics*) {
-             return KeputusanCetak(c, *keputusan);
-           }});
+  const Unit* u = &unit;
+  for (const auto& k : unit.keputusan) {
+    const Keputusan* keputusan = k.get();
+    jobs.push_back(
+        {CetakKeputusanPath(*keputusan), u, [&c, keputusan](Diagnostics*) {
+           return KeputusanCetak(c, *keputusan);
+         }});
+  }
+  for (const Jabatan* j : HierarchyOrder(unit)) {
+    if (!j->indikator.empty()) {
+      jobs.push_back({CetakIkiPath(*j), u,
+                      [&c, j](Diagnostics*) { return IkiCetak(c, *j); }});
     }
-    for (const Jabatan* j : HierarchyOrder(*unit)) {
-      if (!j->indikator.empty()) {
-        jobs.push_back({CetakIkiPath(*j), unit,
-                        [&c, j](Diagnostics*) { return IkiCetak(c, *j); }});
-      }
-      for (int year : c.results.tahun) {
-        for (int q : ReportedQuarters(*j, c.results, year)) {
-          jobs.push_back({CetakLaporanPath(*j, year, q), unit,
-                          [&c, j, year, q](Diagnostics*) {
-                            return LaporanCetak(c, *j, year, q);
-                          }});
-        }
+    for (int year : c.results.tahun) {
+      for (int q : ReportedQuarters(*j, c.results, year)) {
+        jobs.push_back(
+            {CetakLaporanPath(*j, year, q), u, [&c, j, year, q](Diagnostics*) {
+               return LaporanCetak(c, *j, year, q);
+             }});
       }
     }
   }

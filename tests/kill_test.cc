@@ -150,13 +150,19 @@ TEST_CASE("a build killed at random moments leaves a complete site") {
 TEST_CASE("a build that fails on a content error leaves the site as it was") {
   fs::path work = BuiltCopy("sakip-failed-build");
   fs::path out = work / "site";
+  REQUIRE(Wait(StartBuild(work / "content", out)) == 0);  // makes a spare
   Tree before = ReadTree(out);
+  // The spare too: the next build still updates it in place.
+  fs::path spare = work / ".site.spare";
+  Tree spare_before = ReadTree(spare);
+  REQUIRE(spare_before.count(".sakip-keys"));
   fs::path jabatan = work / kJabatan;
   std::string text = testing::ReadText(jabatan.string());
   std::ofstream(jabatan) << std::regex_replace(text, std::regex("target: 100"),
                                                "target: seratus");
   CHECK(Wait(StartBuild(work / "content", out)) == 1);
   CHECK(ReadTree(out) == before);
+  CHECK(ReadTree(spare) == spare_before);
   fs::remove_all(work);
 }
 
