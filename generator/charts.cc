@@ -190,7 +190,7 @@ GraphSpec PohonKinerja(const Unit& unit, const std::string& page,
   for (const Indikator* ind : all) {
     const HasilIndikator* h = results.Find(year, ind);
     const HasilTriwulan* q = h ? h->Terakhir() : nullptr;
-    std::string predikat = q && q->capaian.has_value() ? q->predikat : "";
+    std::string predikat(q && q->capaian.has_value() ? q->predikat : "");
     std::string capaian = q && q->capaian.has_value()
                               ? FormatPersen(*q->capaian.value())
                               : std::string(kTanpaNilai);
@@ -219,7 +219,7 @@ GraphSpec PohonKinerja(const Unit& unit, const std::string& page,
 }
 
 std::string PredikatClass(const std::vector<PredikatBand>& scale,
-                          const std::string& label) {
+                          std::string_view label) {
   for (size_t i = 0; i < scale.size(); ++i) {
     if (scale[i].label != label) continue;
     // Spread any number of bands over five colour steps.
@@ -230,7 +230,7 @@ std::string PredikatClass(const std::vector<PredikatBand>& scale,
 }
 
 std::string PredikatColor(const std::vector<PredikatBand>& scale,
-                          const std::string& label) {
+                          std::string_view label) {
   static const char* kColors[] = {"#9e9e9e", "#2e7d32", "#7cb342",
                                   "#f9a825", "#ef6c00", "#c62828"};
   std::string cls = PredikatClass(scale, label);

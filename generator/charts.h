@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compute.h"
@@ -26,10 +27,10 @@ GraphSpec PohonKinerja(const Unit& unit, const std::string& page,
 
 // A colour per predikat label: the first band of the scale is the best.
 std::string PredikatColor(const std::vector<PredikatBand>& scale,
-                          const std::string& label);
+                          std::string_view label);
 // CSS class for a predikat badge: predikat-1 (best) .. predikat-5.
 std::string PredikatClass(const std::vector<PredikatBand>& scale,
-                          const std::string& label);
+                          std::string_view label);
 
 struct Bar {
   std::string label;

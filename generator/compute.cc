@@ -95,7 +95,8 @@ Nilai Capaian(Polaritas polaritas, RumusNegatif rumus, double realisasi,
   return Nilai::Of(std::max(0.0, (2 * target - realisasi) / target * 100));
 }
 
-std::string Predikat(const std::vector<PredikatBand>& skala, double capaian) {
+std::string_view Predikat(const std::vector<PredikatBand>& skala,
+                          double capaian) {
   for (const PredikatBand& band : skala) {
     if (band.min <= capaian) return band.label;
   }
@@ -347,7 +348,7 @@ class Computer {
       ringkasan->bernilai += 1;
       ringkasan->rata_capaian =
           ringkasan->rata_capaian.value_or(0) + *last->capaian.value();
-      ringkasan->per_predikat[last->predikat] += 1;
+      ringkasan->per_predikat[std::string(last->predikat)] += 1;
     }
   }
 

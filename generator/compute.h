@@ -4,6 +4,9 @@
 #define SAKIP_COMPUTE_H_
 
 #include <array>
+#include <bit>
+#include <cassert>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,32 +21,48 @@ namespace sakip {
 
 // A computed value, or "no value" with the reason (in Bahasa Indonesia, for
 // readers). Never 0 in place of a missing value. Results are kept for every
-// indicator and quarter of a large tree, so this is 16 bytes: the reason is
-// a string literal, and "no reason" means there is a value.
+// indicator and quarter of a large tree (five per quarter, 1.8 million at
+// 90,000 indicators), so this is 8 bytes: a missing value is stored as a
+// quiet NaN whose payload is the address of its reason, a string literal
+// (literals live in the program's image, far below the 2^51 the payload
+// holds). A NaN that arithmetic
+// produces has a zero payload or the sign bit set, so it stays a value.
 class Nilai {
  public:
-  Nilai() = default;  // no value, no reason given
+  Nilai() : bits_(Box("")) {}  // no value, no reason given
   static Nilai Of(double v) {
     Nilai n;
-    n.value_ = v;
-    n.alasan_ = nullptr;
+    n.bits_ = std::bit_cast<std::uint64_t>(v);
     return n;
   }
   static Nilai None(const char* why) {
     Nilai n;
-    n.alasan_ = why;
+    n.bits_ = Box(why ? why : "");
     return n;
   }
-  bool has_value() const { return alasan_ == nullptr; }
-  std::optional<double> value() const {
-    return has_value() ? std::optional<double>(value_) : std::nullopt;
+  bool has_value() const {
+    return (bits_ & kTagMask) != kTag || (bits_ & kPayloadMask) == 0;
   }
-  std::string_view alasan() const { return alasan_ ? alasan_ : ""; }
+  std::optional<double> value() const {
+    if (!has_value()) return std::nullopt;
+    return std::bit_cast<double>(bits_);
+  }
+  std::string_view alasan() const {
+    if (has_value()) return "";
+    return reinterpret_cast<const char*>(bits_ & kPayloadMask);
+  }
 
  private:
-  double value_ = 0;
-  const char* alasan_ = "";
+  static constexpr std::uint64_t kTag = 0x7ff8000000000000ULL;  // +qNaN
+  static constexpr std::uint64_t kTagMask = 0xfff8000000000000ULL;
+  static constexpr std::uint64_t kPayloadMask = ~kTagMask;
+  static std::uint64_t Box(const char* why) {
+    assert((reinterpret_cast<std::uintptr_t>(why) & kTagMask) == 0);
+    return kTag | reinterpret_cast<std::uintptr_t>(why);
+  }
+  std::uint64_t bits_;
 };
+static_assert(sizeof(Nilai) == 8);
 
 // --- The rules, one function each -----------------------------------------
 
@@ -60,8 +79,10 @@ Nilai TargetPada(const Indikator& indikator, int k);
 // negatif+kebalikan: T/R x 100.
 Nilai Capaian(Polaritas polaritas, RumusNegatif rumus, double realisasi,
               double target);
-// The first band whose `min` <= capaian (bands sorted highest first).
-std::string Predikat(const std::vector<PredikatBand>& skala, double capaian);
+// The first band whose `min` <= capaian (bands sorted highest first); a
+// label of `skala`, valid as long as it is.
+std::string_view Predikat(const std::vector<PredikatBand>& skala,
+                          double capaian);
 // realised spending / pagu x 100
 Nilai Serapan(std::optional<double> realisasi_anggaran,
               std::optional<double> pagu);
@@ -78,7 +99,8 @@ struct HasilTriwulan {
   Nilai realisasi;
   Nilai target;
   Nilai capaian;
-  std::string predikat;  // empty without capaian
+  std::string_view predikat;  // a label of the site's skala; empty without
+                              // capaian
   std::optional<double> realisasi_anggaran;
   Nilai serapan;
   Nilai efisiensi;

@@ -1,6 +1,10 @@
 #include "compute.h"
 
+#include <bit>
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <limits>
 
 #include "test_tree.h"
 
@@ -9,6 +13,33 @@ namespace {
 
 using Quarters = std::array<std::optional<double>, 4>;
 constexpr auto kNone = std::nullopt;
+
+TEST_CASE("a Nilai holds any double, or no value with its reason") {
+  for (double v : {0.0, -0.0, 1e308, -1e-308, 63.5,
+                   std::numeric_limits<double>::infinity(),
+                   -std::numeric_limits<double>::infinity()}) {
+    Nilai n = Nilai::Of(v);
+    REQUIRE(n.has_value());
+    CHECK(std::bit_cast<std::uint64_t>(*n.value()) ==
+          std::bit_cast<std::uint64_t>(v));
+    CHECK(n.alasan().empty());
+  }
+  // NaNs from arithmetic (0/0, sqrt(-1)) and a quiet NaN stay values.
+  double zero = 0;
+  for (double v : {zero / zero, std::sqrt(zero - 1),
+                   std::numeric_limits<double>::quiet_NaN()}) {
+    Nilai n = Nilai::Of(v);
+    REQUIRE(n.has_value());
+    CHECK(std::isnan(*n.value()));
+  }
+  Nilai none = Nilai::None("target bernilai 0");
+  CHECK_FALSE(none.has_value());
+  CHECK_FALSE(none.value());
+  CHECK(none.alasan() == "target bernilai 0");
+  CHECK_FALSE(Nilai().has_value());
+  CHECK(Nilai().alasan().empty());
+  CHECK_FALSE(Nilai::None(nullptr).has_value());
+}
 
 TEST_CASE("aggregation to quarter k, with gaps") {
   struct Case {

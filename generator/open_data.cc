@@ -123,7 +123,7 @@ void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
                           : std::optional<double>(ind.target_triwulan[3])));
   row->push_back(q ? NumberField(q->realisasi.value()) : null);
   row->push_back(q ? NumberField(q->capaian.value()) : null);
-  row->push_back(q ? TextField(q->predikat) : null);
+  row->push_back(q ? TextField(std::string(q->predikat)) : null);
   row->push_back(StringField(ind.polaritas == Polaritas::kNegatif ? "negatif"
                                                                   : "positif"));
   row->push_back(StringField(AgregasiName(ind.agregasi)));
