@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "compressed_text.h"
+#include "source_path.h"
 
 namespace sakip {
 
 // A position in a content file. Lines and columns are 1-based; 0 means
 // "the whole file" (no line) or "the whole line" (no column).
 struct SourcePos {
-  std::string path;
+  SourcePath path;
   int line = 0;
   int col = 0;
 };

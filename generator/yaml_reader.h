@@ -20,7 +20,7 @@ struct YamlDocument;
 struct YamlNode;
 
 struct YamlSource {
-  std::string path;
+  SourcePath path;
   int line_offset = 0;  // lines before the YAML text (front matter fence)
   Diagnostics* diagnostics = nullptr;
 };
