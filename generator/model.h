@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "boxed.h"
 #include "date.h"
 #include "diagnostic.h"
 
@@ -90,7 +91,7 @@ struct Indikator {
   std::string sasaran;
   std::string nama;
   std::string formulasi;
-  std::optional<Rumus> rumus;
+  Boxed<Rumus> rumus;  // given for few indicators: on the heap
   std::vector<std::string> sumber_data;
   std::string satuan;
   std::optional<double> target;
@@ -103,7 +104,7 @@ struct Indikator {
   Reference mendukung_ref;
   const Jabatan* mendukung_jabatan = nullptr;  // resolved
   const Indikator* mendukung = nullptr;        // resolved
-  std::optional<Anggaran> anggaran;
+  Boxed<Anggaran> anggaran;                    // likewise
   SourcePos pos;
 };
 
