@@ -145,6 +145,8 @@ first_rebuild_t=$(/usr/bin/python3 -c "print('%.2f' % ($end - $start))")
 hyperfine --runs "$runs" --warmup 1 --style basic --prepare "$toggle" \
   --export-json "$work/rebuild.json" "$(sakip_build full)"
 rebuild_t=$(mean_of "$work/rebuild.json")
+eval "$toggle"
+rebuild_mem=$(peak_mb $(sakip_build full))
 
 echo "== sample content (content/) and PDFs"
 hyperfine --runs "$runs" --style basic --prepare "$(discard "$out/sample")" \
@@ -171,6 +173,7 @@ row "ratio hugo / sakip (time)" "$(/usr/bin/python3 -c "print('%.2f' % ($hugo_t 
 row "first rebuild after a clean build (s)" "$first_rebuild_t" ""
 row "rebuild after one jabatan edit (s, mean of $runs)" "$rebuild_t" ""
 row "rebuild, fastest-slowest run (s)" "$(range_of "$work/rebuild.json")" ""
+row "rebuild peak memory (MB)" "$rebuild_mem" ""
 row "rebuild / full build" "$(/usr/bin/python3 -c "print('%.1f %%' % (100 * $rebuild_t / $sakip_t))")" ""
 for name in quarter half full; do
   case $name in quarter) f=1x;; half) f=2x;; full) f=4x;; esac
