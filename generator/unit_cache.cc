@@ -84,8 +84,13 @@ void Io(A& a, std::string& text) {
   a.Raw(text.data(), size);
 }
 
-template <typename A, typename T>
-void Io(A& a, std::optional<T>& value) {
+// std::optional and Boxed: a presence flag, then the value.
+template <typename A, typename O>
+requires requires(O o) {
+  o.has_value();
+  o.emplace();
+}
+void Io(A& a, O& value) {
   bool present = value.has_value();
   Io(a, present);
   if constexpr (A::kReading) {
@@ -122,16 +127,6 @@ void Io(A& a, std::map<std::string, V>& map) {
       Io(a, value);
     }
   }
-}
-
-template <typename A, typename T>
-void Io(A& a, Boxed<T>& value) {
-  bool present = value.has_value();
-  Io(a, present);
-  if constexpr (A::kReading) {
-    if (present) value.emplace();
-  }
-  if (present) Io(a, *value);
 }
 
 // Owned items (jabatan, keputusan, realisasi, notes).
