@@ -25,8 +25,8 @@ namespace sakip {
 // 90,000 indicators), so this is 8 bytes: a missing value is stored as a
 // quiet NaN whose payload is the address of its reason, a string literal
 // (literals live in the program's image, far below the 2^51 the payload
-// holds). A NaN that arithmetic
-// produces has a zero payload or the sign bit set, so it stays a value.
+// holds). A NaN that arithmetic produces has a zero payload or the sign bit
+// set, so it stays a value.
 class Nilai {
  public:
   Nilai() : bits_(Box("")) {}  // no value, no reason given

@@ -154,11 +154,8 @@ void Fields(A& a, T&... fields) {
 template <typename A>
 void Io(A& a, SourcePath& path) {
   if constexpr (A::kReading) {
-    size_t size = Count(a, 0);
-    if (!a.ok || static_cast<size_t>(a.end - a.at) < size) {
-      a.ok = false;
-      return;
-    }
+    size_t size = Count(a, 0);  // bounded by what is left to read
+    if (!a.ok) return;
     std::string_view text(a.at, size);
     a.at += size;
     if (text != a.last_path.str()) a.last_path = SourcePath(text);
