@@ -132,31 +132,44 @@ std::string FormatAppendedFiles(const AppendedFiles& files) {
 }
 
 // Lines are "<key> <path>", "- <path>" (no key) or "* <path>" (external).
-OutputManifest ReadOutputManifest(const std::string& path) {
-  OutputManifest manifest;
-  // Read whole and split in place: a site's manifest has a line per file
-  // (90,000 for a large one), written sorted, so each goes in at the end.
-  const std::string text = ReadWholeFile(path);
+bool ParseOutputManifest(
+    std::string_view text,
+    const std::function<void(std::string_view, std::string_view)>& file,
+    const std::function<void(std::string_view)>& external) {
+  bool complete = false;
   std::string_view rest(text);
   while (!rest.empty()) {
     size_t end = rest.find('\n');
     std::string_view line = rest.substr(0, end);
     rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
     if (line == kHeader) {
-      manifest.complete = true;
+      complete = true;
       continue;
     }
     size_t space = line.find(' ');
     if (space == std::string_view::npos || line[0] == '#') continue;
     std::string_view key = line.substr(0, space);
-    std::string file(line.substr(space + 1));
+    std::string_view path = line.substr(space + 1);
     if (key == "*") {
-      manifest.external.insert(std::move(file));
+      external(path);
     } else {
-      manifest.files.insert_or_assign(manifest.files.end(), std::move(file),
-                                      key == "-" ? "" : std::string(key));
+      file(path, key == "-" ? std::string_view() : key);
     }
   }
+  return complete;
+}
+
+OutputManifest ReadOutputManifest(const std::string& path) {
+  OutputManifest manifest;
+  // Written sorted, so each file goes in at the end.
+  const std::string text = ReadWholeFile(path);
+  manifest.complete = ParseOutputManifest(
+      text,
+      [&](std::string_view file, std::string_view key) {
+        manifest.files.insert_or_assign(manifest.files.end(), std::string(file),
+                                        std::string(key));
+      },
+      [&](std::string_view file) { manifest.external.emplace(file); });
   return manifest;
 }
 

@@ -5,9 +5,11 @@
 #define SAKIP_OUTPUT_MANIFEST_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sakip {
@@ -66,6 +68,16 @@ std::string FormatAppendedFiles(const AppendedFiles& files);
 
 // Reads a manifest; an empty one when the file is missing.
 OutputManifest ReadOutputManifest(const std::string& path);
+
+// Calls `file(path, key)` for each file line of a manifest's `text` (key ""
+// when made without one) and `external(path)` for each external one; the
+// views point into `text`. Returns whether the text is a complete manifest.
+// For a large site's lookups without a string per line (ReadOutputManifest
+// is built on it).
+bool ParseOutputManifest(
+    std::string_view text,
+    const std::function<void(std::string_view, std::string_view)>& file,
+    const std::function<void(std::string_view)>& external);
 
 // The text of `manifest` (always complete), sorted by path.
 std::string FormatOutputManifest(const OutputManifest& manifest);

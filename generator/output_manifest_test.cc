@@ -60,5 +60,35 @@ TEST_CASE("a manifest edited by hand is read line by line") {
   CHECK(missing.files.empty());
 }
 
+TEST_CASE("a manifest's lines are parsed in place, in order") {
+  const std::string text =
+      "# sakip output manifest 2\n"
+      "k1 2024/a.html\n"
+      "- 2024/b.html\n"
+      "* 2024/pagefind\n"
+      "k2 2024/a.html";
+  std::vector<std::pair<std::string_view, std::string_view>> files;
+  std::vector<std::string_view> external;
+  bool complete = ParseOutputManifest(
+      text,
+      [&](std::string_view path, std::string_view key) {
+        files.emplace_back(path, key);
+      },
+      [&](std::string_view path) { external.push_back(path); });
+  CHECK(complete);
+  REQUIRE(files.size() == 3);
+  CHECK(files[0] ==
+        std::pair<std::string_view, std::string_view>("2024/a.html", "k1"));
+  CHECK(files[1].second.empty());
+  CHECK(files[2].second == "k2");  // a path twice: both lines, in order
+  // The views point into the text: no copy per line.
+  CHECK(files[0].first.data() >= text.data());
+  CHECK(files[0].first.data() < text.data() + text.size());
+  CHECK(external == std::vector<std::string_view>{"2024/pagefind"});
+  CHECK_FALSE(ParseOutputManifest(
+      "k1 a.html\n", [](std::string_view, std::string_view) {},
+      [](std::string_view) {}));
+}
+
 }  // namespace
 }  // namespace sakip

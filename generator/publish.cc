@@ -98,14 +98,15 @@ Staging::Staging(const std::string& out_dir)
   }
   has_previous_ = fs::exists(out_ / kOutputMarker, ec);
   if (has_previous_) {
-    OutputManifest live = ReadOutputManifest((out_ / kKeysFile).string());
-    previous_keys_.reserve(live.files.size());
-    while (!live.files.empty()) {  // moved, not copied: 90,000 on a big site
-      auto file = live.files.extract(live.files.begin());
-      if (file.mapped().empty()) continue;
-      previous_keys_.emplace(std::move(file.key()), std::move(file.mapped()));
-    }
-    previous_external_ = std::move(live.external);
+    previous_manifest_ = ReadWholeFile((out_ / kKeysFile).string());
+    previous_keys_.reserve(
+        std::count(previous_manifest_.begin(), previous_manifest_.end(), '\n'));
+    ParseOutputManifest(
+        previous_manifest_,
+        [&](std::string_view path, std::string_view key) {
+          if (!key.empty()) previous_keys_.insert_or_assign(path, key);
+        },
+        [&](std::string_view path) { previous_external_.emplace(path); });
   }
   if (has_previous_) ReadKeptPieces();
   RemoveAbandonedStaging(out_);
@@ -314,7 +315,8 @@ bool Staging::KeepFolder(const std::string& folder, std::string* error) {
       continue;
     }
     auto key = previous_keys_.find(path);
-    Record(path, key == previous_keys_.end() ? "" : key->second, false);
+    Record(path, key == previous_keys_.end() ? "" : std::string(key->second),
+           false);
   }
   if (ec) *error = ec.message();
   return !ec;
@@ -338,8 +340,12 @@ std::vector<std::string> Staging::Paths() const {
 void Staging::RemoveStale() {
   std::set<fs::path> folders;
   std::error_code ec;
+  // Both lists are sorted: one walk along them, not a lookup per file.
+  auto made = made_.files.begin();
   for (const auto& [path, key] : spare_.files) {
-    if (made_.files.count(path) || made_.external.count(path)) continue;
+    while (made != made_.files.end() && made->first < path) ++made;
+    if (made != made_.files.end() && made->first == path) continue;
+    if (made_.external.count(path)) continue;
     fs::remove(staging_ / path, ec);
     folders.insert((staging_ / path).parent_path());
   }

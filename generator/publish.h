@@ -129,7 +129,10 @@ class Staging : public OutputSink {
   std::filesystem::path staging_;
   OutputLock lock_;
   bool has_previous_ = false;
-  std::unordered_map<std::string, std::string> previous_keys_;
+  // The live site's manifest, and its keys by path as views into it
+  // (90,000 lines on a large site: no string each).
+  std::string previous_manifest_;
+  std::unordered_map<std::string_view, std::string_view> previous_keys_;
   std::set<std::string> previous_external_;
   OutputManifest spare_;  // what the staging folder held at the start
   // spare_.files by path, for the lookups of every page (a sorted map
