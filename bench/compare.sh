@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Sakip against Hugo on the same synthetic jabatan pages, in one run.
 # Usage: bench/compare.sh [UNITS] [JABATAN] [INDIKATOR] [RUNS]
-#   default 500 units x 30 jabatan x 6 indikator (15,000 jabatan), 3 runs.
-# Prints wall time (hyperfine mean), peak memory (GNU time), and ratios;
+#   default 500 units x 30 jabatan x 6 indikator (15,000 jabatan), 5 runs.
+# Prints wall time (median of the runs, timed with hyperfine; the two
+# tools' full builds in alternating rounds), peak memory (GNU time), and
+# ratios;
 # then the scaling at 1x, 2x, 4x, the rebuild after one edit, the sample
 # content build, and PDFs per second. Run after the README set-up.
 set -euo pipefail
@@ -10,7 +12,7 @@ cd "$(dirname "$0")/.."
 units=${1:-500}
 per_unit=${2:-30}
 per_jabatan=${3:-6}
-runs=${4:-3}
+runs=${4:-5}
 
 need=()
 for p in hugo hyperfine time python3-yaml; do
@@ -21,14 +23,15 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
-if [ ! -x build/sakip ]; then
-  scripts/install-deps.sh build
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAKIP_TESTS=OFF >/dev/null
-  cmake --build build --target sakip
-fi
-sakip=$PWD/build/sakip
+# Its own Release build, brought up to date: build/ may hold an older
+# binary, or the RelWithDebInfo one of scripts/test.sh (-O2).
+scripts/install-deps.sh build
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAKIP_TESTS=OFF >/dev/null
 work=$PWD/bench/work
 mkdir -p "$work"
+cmake --build build-bench --target sakip >"$work/build.log" 2>&1 ||
+  { cat "$work/build.log"; exit 1; }
+sakip=$PWD/build-bench/sakip
 export SOURCE_DATE_EPOCH=1767225600
 
 # generate NAME UNITS: synthetic content in both formats (cached by size).
@@ -42,8 +45,24 @@ generate() {
   fi
 }
 
-# mean_of JSON: hyperfine's mean in seconds.
-mean_of() { /usr/bin/python3 -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["results"][0]["mean"])' "$1"; }
+# once PREPARE CMD: the wall time of one run of CMD (hyperfine, after
+# PREPARE), in seconds.
+once() {
+  hyperfine --runs 1 --style none --prepare "$1" --export-json "$work/once.json" "$2" >/dev/null
+  /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/once.json"
+}
+# stat_of WHAT TIMES...: the median ("median"), or "min-max" ("range"),
+# of the times, in seconds.
+stat_of() {
+  /usr/bin/python3 - "$@" <<'PY'
+import statistics, sys
+what, times = sys.argv[1], [float(t) for t in sys.argv[2:]]
+print("%.2f" % statistics.median(times) if what == "median" else "%.2f-%.2f" % (min(times), max(times)))
+PY
+}
+# median_of JSON: hyperfine's median in seconds (one slow run of a noisy
+# machine moves a mean of three).
+median_of() { /usr/bin/python3 -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
 # range_of JSON: hyperfine's fastest and slowest run, "min-max" in seconds
 # (on a noisy machine the spread says more than the mean).
 range_of() { /usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.2f-%.2f" % (r["min"], r["max"]))' "$1"; }
@@ -101,15 +120,26 @@ generate quarter $((units / 4))
 jabatan=$((units * per_unit))
 
 echo "== full builds: $units units x $per_unit jabatan x $per_jabatan indikator"
-hyperfine --runs "$runs" --style basic \
-  --prepare "$(discard "$out/full/sakip")" --export-json "$work/sakip.json" "$(sakip_build full)"
-hyperfine --runs "$runs" --style basic \
-  --prepare "$(discard "$out/full/hugo")" --export-json "$work/hugo.json" "$(hugo_build full)"
+# In rounds, one run of each tool per round and the first tool alternating:
+# this VM's speed drifts by half within minutes, and all runs of one tool
+# followed by all of the other measured the drift as much as the tools.
+sakip_runs=(); hugo_runs=()
+for ((round = 1; round <= runs; round++)); do
+  if ((round % 2)); then order="sakip hugo"; else order="hugo sakip"; fi
+  for tool in $order; do
+    if [ "$tool" = sakip ]; then
+      sakip_runs+=("$(once "$(discard "$out/full/sakip")" "$(sakip_build full)")")
+    else
+      hugo_runs+=("$(once "$(discard "$out/full/hugo")" "$(hugo_build full)")")
+    fi
+  done
+  printf 'round %d: sakip %.2f s, hugo %.2f s\n' "$round" "${sakip_runs[-1]}" "${hugo_runs[-1]}"
+done
 discard_now "$out/full/sakip"; discard_now "$out/full/hugo"
 sakip_mem=$(peak_mb $(sakip_build full))
 hugo_mem=$(peak_mb $(hugo_build full))
-sakip_t=$(mean_of "$work/sakip.json")
-hugo_t=$(mean_of "$work/hugo.json")
+sakip_t=$(stat_of median "${sakip_runs[@]}")
+hugo_t=$(stat_of median "${hugo_runs[@]}")
 sakip_files=$(find "$out/full/sakip" -type f | wc -l)
 hugo_files=$(find "$out/full/hugo" -type f | wc -l)
 
@@ -118,7 +148,7 @@ declare -A scale_t scale_m
 for name in quarter half full; do
   hyperfine --runs "$runs" --style none --prepare "$(discard "$out/$name/sakip")" \
     --export-json "$work/scale-$name.json" "$(sakip_build "$name")" >/dev/null
-  scale_t[$name]=$(mean_of "$work/scale-$name.json")
+  scale_t[$name]=$(median_of "$work/scale-$name.json")
   discard_now "$out/$name/sakip"
   scale_m[$name]=$(peak_mb $(sakip_build "$name"))
 done
@@ -144,14 +174,14 @@ end=$(date +%s.%N)
 first_rebuild_t=$(/usr/bin/python3 -c "print('%.2f' % ($end - $start))")
 hyperfine --runs "$runs" --warmup 1 --style basic --prepare "$toggle" \
   --export-json "$work/rebuild.json" "$(sakip_build full)"
-rebuild_t=$(mean_of "$work/rebuild.json")
+rebuild_t=$(median_of "$work/rebuild.json")
 eval "$toggle"
 rebuild_mem=$(peak_mb $(sakip_build full))
 
 echo "== sample content (content/) and PDFs"
 hyperfine --runs "$runs" --style basic --prepare "$(discard "$out/sample")" \
   --export-json "$work/sample.json" "$sakip build --content content --out $out/sample"
-sample_t=$(mean_of "$work/sample.json")
+sample_t=$(median_of "$work/sample.json")
 discard_now "$out/sample-pdf"
 start=$(date +%s.%N)
 "$sakip" build --content content --out "$out/sample-pdf" --pdf >/dev/null 2>&1 || true
@@ -165,20 +195,20 @@ echo "Outputs written to: $out"
 echo
 row "measure" "sakip" "hugo"
 row "---" "---:" "---:"
-row "full build, $jabatan jabatan (s, mean of $runs)" "$sakip_t" "$hugo_t"
-row "full build, fastest-slowest run (s)" "$(range_of "$work/sakip.json")" "$(range_of "$work/hugo.json")"
+row "full build, $jabatan jabatan (s, median of $runs)" "$sakip_t" "$hugo_t"
+row "full build, fastest-slowest run (s)" "$(stat_of range "${sakip_runs[@]}")" "$(stat_of range "${hugo_runs[@]}")"
 row "peak memory (MB)" "$sakip_mem" "$hugo_mem"
 row "files written" "$sakip_files" "$hugo_files"
 row "ratio hugo / sakip (time)" "$(/usr/bin/python3 -c "print('%.2f' % ($hugo_t / $sakip_t))")" ""
 row "first rebuild after a clean build (s)" "$first_rebuild_t" ""
-row "rebuild after one jabatan edit (s, mean of $runs)" "$rebuild_t" ""
+row "rebuild after one jabatan edit (s, median of $runs)" "$rebuild_t" ""
 row "rebuild, fastest-slowest run (s)" "$(range_of "$work/rebuild.json")" ""
 row "rebuild peak memory (MB)" "$rebuild_mem" ""
 row "rebuild / full build" "$(/usr/bin/python3 -c "print('%.1f %%' % (100 * $rebuild_t / $sakip_t))")" ""
 for name in quarter half full; do
   case $name in quarter) f=1x;; half) f=2x;; full) f=4x;; esac
   n=$(ls "$work/$name/sakip/pemda" | grep -c unit-)
-  row "scaling $f: $((n * per_unit)) jabatan (s mean / MB)" "${scale_t[$name]} / ${scale_m[$name]}" ""
+  row "scaling $f: $((n * per_unit)) jabatan (s median / MB)" "${scale_t[$name]} / ${scale_m[$name]}" ""
 done
 row "sample content/ build (s)" "$sample_t" ""
 row "PDFs per second (sample, $pdfs PDFs, cold)" "$pdf_rate" ""
