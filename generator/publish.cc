@@ -104,7 +104,12 @@ Staging::Staging(const std::string& out_dir)
     ParseOutputManifest(
         previous_manifest_,
         [&](std::string_view path, std::string_view key) {
-          if (!key.empty()) previous_keys_.insert_or_assign(path, key);
+          // The later line of a path counts, as in ReadOutputManifest.
+          if (key.empty()) {
+            previous_keys_.erase(path);
+          } else {
+            previous_keys_.insert_or_assign(path, key);
+          }
         },
         [&](std::string_view path) { previous_external_.emplace(path); });
   }

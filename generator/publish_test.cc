@@ -131,6 +131,19 @@ TEST_CASE("the spare is updated in place, never through the live site") {
   fs::remove_all(root);
 }
 
+TEST_CASE("the live manifest's later line for a path counts") {
+  fs::path root = TempDir();
+  fs::path out = root / "site";
+  Build(out, {{"a.html", {"k1", "satu"}}, {"b.html", {"k2", "dua"}}});
+  // Edited by hand: a.html listed again, without a key.
+  std::ofstream(out / kKeysFile, std::ios::app) << "- a.html\n";
+  Staging staging(out.string());
+  REQUIRE(staging.ok());
+  CHECK_FALSE(staging.Keep("a.html", "k1"));
+  CHECK(staging.Keep("b.html", "k2"));
+  fs::remove_all(root);
+}
+
 TEST_CASE("files added or removed by hand do not come back with the spare") {
   fs::path root = TempDir();
   fs::path out = root / "site";
