@@ -1,11 +1,14 @@
 #include "pipeline.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
+#include "chart_cache.h"
 #include "compute.h"
 #include "content_source.h"
 #include "diff.h"
@@ -17,6 +20,7 @@
 #include "resolve.h"
 #include "search_index.h"
 #include "theme.h"
+#include "unit_cache.h"
 #include "version.h"
 
 namespace sakip {
@@ -54,6 +58,22 @@ void MakePdfs(Staging* site, const Theme& theme, const std::string& version_dir,
       RenderPdfs(version_dir, documents, StableHash(inputs), pdf, diagnostics);
   std::fprintf(stderr, "sakip: %d PDF(s) made, %d reused, %d failed\n",
                report.rendered, report.reused, report.failed);
+}
+
+// Writes `text` as `file` whole or not at all (a cache, so failures are
+// only a slower next build).
+void StoreCacheFile(const std::filesystem::path& file,
+                    const std::string& text) {
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  std::filesystem::path temporary =
+      file.string() + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) return;
+  }
+  std::filesystem::rename(temporary, file, ec);
 }
 
 }  // namespace
@@ -256,9 +276,12 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     return 2;
   }
   timer.Mark("output read");  // the manifests, the spare's folders
+  const std::filesystem::path chart_file =
+      std::filesystem::path(CacheFolderOf(options.out_dir)) / "charts";
+  ChartCache charts(UnitCache::GeneratorId(), ReadWholeFile(chart_file));
   RenderSite(views, theme,
              RenderOptions{options.dibangun, options.pdf, !pagefind.empty(),
-                           options.jobs},
+                           options.jobs, &charts},
              &site, diagnostics);
   timer.Mark("render");
   if (diagnostics->has_errors()) return 1;
@@ -306,9 +329,13 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     return 2;
   }
   timer.Mark("publish");
+  StoreCacheFile(chart_file, charts.Serialize());
+  timer.Mark("chart cache");
   if (std::getenv("SAKIP_TIMING")) {
     std::fprintf(stderr, "sakip: %d file(s) written, %d unchanged\n",
                  site.written(), site.unchanged());
+    std::fprintf(stderr, "sakip: %d chart(s) laid out, %d from the cache\n",
+                 charts.laid_out(), charts.found());
   }
   if (options.exit_after) {
     // Reachable from a static that is never destroyed, so leak checkers

@@ -239,7 +239,8 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
                         v.sebelumnya,
                         v.riwayat,
                         options.cari,
-                        versions.front().model->site.base_url};
+                        versions.front().model->site.base_url,
+                        options.charts};
     PhaseTimer timer;
     std::map<const Unit*, std::string> unit_keys =
         UnitKeys(*v.model, v.riwayat,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "chart_cache.h"
 #include "compute.h"
 #include "diagnostic.h"
 #include "diff.h"
@@ -21,6 +22,8 @@ struct RenderOptions {
   bool pdf = false;      // the build also makes PDFs: link them
   bool cari = false;     // the build also makes a search index
   int jobs = 0;          // threads that render pages (0: one per core)
+  // Charts laid out by earlier builds; null lays out every chart.
+  ChartCache* charts = nullptr;
 };
 
 // The folder name of the version built from the content tree: the first

@@ -115,6 +115,26 @@ TEST_CASE("incremental builds equal clean builds after every edit") {
   w.CheckAgainstClean("delete a jabatan");
   CHECK_FALSE(fs::exists(w.site() / (satpol + "jabatan/analis/index.html")));
 
+  // A unit large enough for its org chart to go to the chart cache: the
+  // next build takes the chart from there and must still equal a clean one.
+  for (int i = 1; i <= 50; ++i) {
+    std::ofstream(w.content() / ("pemkab-lumajang/satpol-pp/jabatan/staf-" +
+                                 std::to_string(i) + ".md"))
+        << "---\nnama: Staf Pelaksana " << i
+        << "\natasan: sekretaris\nindikator:\n"
+           "  - { id: laporan, nama: Jumlah laporan, target: 12 }\n---\n";
+  }
+  w.CheckAgainstClean("a unit with a large org chart");
+  std::string charts = testing::ReadText(
+      (w.site().parent_path() / ".site.cache" / "charts").string());
+  CHECK(charts.find(">Staf Pelaksana 50<") != std::string::npos);
+  w.Edit("content/pemkab-lumajang/satpol-pp/jabatan/staf-7.md", "target: 12",
+         "target: 10");
+  w.CheckAgainstClean("change a jabatan of the large unit");
+  CHECK(testing::ReadText(
+            (w.site().parent_path() / ".site.cache" / "charts").string()) ==
+        charts);
+
   w.Edit("theme/templates/jabatan.mustache", "<h1>", "<h1 class=\"judul\">");
   w.CheckAgainstClean("change a template");
   CHECK(Inode(w.site() / kanigaran) != untouched);
