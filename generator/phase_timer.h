@@ -3,6 +3,8 @@
 #ifndef SAKIP_PHASE_TIMER_H_
 #define SAKIP_PHASE_TIMER_H_
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,15 +20,19 @@ class PhaseTimer {
   // Prints the time since the previous mark under `phase`.
   void Mark(const std::string& phase) {
     auto now = std::chrono::steady_clock::now();
+    double cpu = CpuMs();
     if (enabled_) {
       std::fprintf(
           stderr,
-          "sakip timing: %-10s %8.1f ms  (resident %ld MB, peak %ld MB)\n",
+          "sakip timing: %-10s %8.1f ms, cpu %7.1f ms  (resident %ld "
+          "MB, peak %ld MB)\n",
           phase.c_str(),
           std::chrono::duration<double, std::milli>(now - last_).count(),
-          StatusKb("VmRSS:") / 1024, StatusKb("VmHWM:") / 1024);
+          cpu - last_cpu_, StatusKb("VmRSS:") / 1024,
+          StatusKb("VmHWM:") / 1024);
     }
     last_ = now;
+    last_cpu_ = cpu;
   }
 
  private:
@@ -45,9 +51,21 @@ class PhaseTimer {
     return kb;
   }
 
+  // User and system time of the whole process (all threads) so far: with
+  // the wall time it shows how much of a phase runs on several cores.
+  static double CpuMs() {
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    auto ms = [](const timeval& t) {
+      return static_cast<double>(t.tv_sec) * 1000 + t.tv_usec / 1000.0;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+  }
+
   bool enabled_;
   std::chrono::steady_clock::time_point last_ =
       std::chrono::steady_clock::now();
+  double last_cpu_ = CpuMs();
 };
 
 }  // namespace sakip
