@@ -7,10 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "chromium_printer.h"
 #include "file_system.h"
 #include "process.h"
 #include "version.h"
@@ -40,19 +42,11 @@ std::vector<std::string> EngineCommand(const std::string& engine,
                                        const fs::path& pdf,
                                        const fs::path& profile) {
   if (engine == "weasyprint") return {program, html.string(), pdf.string()};
-  return {program,
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--user-data-dir=" + profile.string(),
-          "--no-pdf-header-footer",
-          "--print-to-pdf=" + pdf.string(),
-          "file://" + html.string()};
+  std::vector<std::string> command = ChromiumFlags(program, profile);
+  command.push_back("--no-pdf-header-footer");
+  command.push_back("--print-to-pdf=" + pdf.string());
+  command.push_back("file://" + html.string());
+  return command;
 }
 
 bool CopyPrevious(const std::string& previous_dir, const std::string& pdf,
@@ -126,13 +120,35 @@ PdfReport RenderPdfs(const std::string& dir,
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&, w] {
       fs::path profile = profiles / std::to_string(w);
+      // Chromium prints every document of this worker in one browser; a
+      // document it cannot print gets a browser of its own, as WeasyPrint
+      // documents always do.
+      std::unique_ptr<ChromiumPrinter> printer;
+      bool use_printer = options.engine == "chromium";
       for (size_t i; (i = next++) < todo.size();) {
         const auto& [html, key] = todo[i];
         fs::path pdf = root / PdfPathOf(html);
         std::error_code ec;
         fs::remove(pdf, ec);  // the engine may write into an existing file
+        if (use_printer && !printer) {
+          printer = std::make_unique<ChromiumPrinter>(program, profile,
+                                                      kTimeoutSeconds);
+          use_printer = printer->ok();  // else one browser per document
+        }
+        std::string problem;
+        if (printer && printer->ok() &&
+            printer->Print(root / html, pdf, &problem) &&
+            fs::file_size(pdf, ec) > 0 && !ec) {
+          std::lock_guard<std::mutex> lock(mutex);
+          manifest[PdfPathOf(html)] = key;
+          ++report.rendered;
+          continue;
+        }
+        if (printer && !printer->ok()) printer.reset();  // a new one next
+        fs::remove(pdf, ec);
         ProcessResult run = RunProcess(
-            EngineCommand(options.engine, program, root / html, pdf, profile),
+            EngineCommand(options.engine, program, root / html, pdf,
+                          profiles / (std::to_string(w) + "-single")),
             kTimeoutSeconds);
         bool ok = run.exit_code == 0 && fs::file_size(pdf, ec) > 0 && !ec;
         std::lock_guard<std::mutex> lock(mutex);
@@ -143,14 +159,16 @@ PdfReport RenderPdfs(const std::string& dir,
         }
         ++report.failed;
         bool kept = CopyPrevious(options.previous_dir, PdfPathOf(html), pdf);
-        diagnostics->Error({html, 0, 0},
-                           std::string("the PDF engine failed") +
-                               (run.timed_out ? " (timed out)" : "") +
-                               (kept ? "; the previous PDF was kept" : ""));
+        diagnostics->Error(
+            {html, 0, 0},
+            std::string("the PDF engine failed") +
+                (run.timed_out ? " (timed out)" : "") +
+                (problem.empty() ? "" : " (before: " + problem + ")") +
+                (kept ? "; the previous PDF was kept" : ""));
       }
     });
   }
-  for (std::thread& t : workers) t.join();
+  for (std::thread& t : workers) t.join();  // each closes its browser
   std::error_code ec;
   fs::remove_all(profiles, ec);
   nlohmann::json json(manifest);

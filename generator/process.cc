@@ -36,9 +36,8 @@ std::string FindProgram(const std::string& program) {
   return "";
 }
 
-ProcessResult RunProcess(const std::vector<std::string>& argv,
-                         int timeout_seconds) {
-  ProcessResult result;
+int StartProcess(const std::vector<std::string>& argv,
+                 const std::vector<std::pair<int, int>>& child_fds) {
   std::vector<char*> args;
   for (const std::string& a : argv)
     args.push_back(const_cast<char*>(a.c_str()));
@@ -51,10 +50,31 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
                                    O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null",
                                    O_WRONLY, 0);
+  for (const auto& [ours, theirs] : child_fds) {
+    posix_spawn_file_actions_adddup2(&actions, ours, theirs);
+  }
+  // The child starts with SIGPIPE as programs expect it, even where this
+  // process ignores it (chromium_printer.cc).
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGPIPE);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
-  int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  int rc =
+      posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return result;
+  posix_spawnattr_destroy(&attributes);
+  return rc == 0 ? pid : -1;
+}
+
+ProcessResult RunProcess(const std::vector<std::string>& argv,
+                         int timeout_seconds) {
+  ProcessResult result;
+  pid_t pid = StartProcess(argv);
+  if (pid <= 0) return result;
   result.started = true;
   auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);

@@ -3,6 +3,7 @@
 #define SAKIP_PROCESS_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sakip {
@@ -17,6 +18,12 @@ struct ProcessResult {
 // after `timeout_seconds`.
 ProcessResult RunProcess(const std::vector<std::string>& argv,
                          int timeout_seconds);
+
+// Starts argv[0] (looked up in PATH) with its standard streams on
+// /dev/null and each pair's first fd (of this process) as the second fd
+// of the child; its pid, or -1 when it could not start.
+int StartProcess(const std::vector<std::string>& argv,
+                 const std::vector<std::pair<int, int>>& child_fds = {});
 
 // The full path of `program` in PATH, or "".
 std::string FindProgram(const std::string& program);
