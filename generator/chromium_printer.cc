@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <thread>
@@ -29,7 +30,7 @@ int HighFd(int fd) {
 
 ChromiumPrinter::ChromiumPrinter(const std::string& program,
                                  const std::filesystem::path& profile_dir,
-                                 int timeout_seconds)
+                                 int timeout_seconds, int tabs)
     : timeout_seconds_(timeout_seconds) {
   // A browser that dies would otherwise kill this process with SIGPIPE on
   // the next command; the write fails with EPIPE instead.
@@ -63,30 +64,23 @@ ChromiumPrinter::ChromiumPrinter(const std::string& program,
     Fail("cannot start " + program);
     return;
   }
-  auto target = Call("Target.createTarget", {{"url", "about:blank"}}, true);
-  if (!target) return;
-  auto attached =
-      Call("Target.attachToTarget",
-           {{"targetId", (*target)["targetId"]}, {"flatten", true}}, true);
-  if (!attached) return;
-  session_ = (*attached).value("sessionId", "");
-  Call("Page.enable", nlohmann::json::object());
-  Call("Page.setLifecycleEventsEnabled", {{"enabled", true}});
-}
-
-void ChromiumPrinter::NoteEvent(const nlohmann::json& message) {
-  if (message.value("method", "") != "Page.lifecycleEvent") return;
-  const nlohmann::json& params = message["params"];
-  if (params.value("name", "") == "load") {
-    loaded_.insert(params.value("loaderId", ""));
+  for (int t = 0; t < std::max(tabs, 1) && ok(); ++t) {
+    auto target = Call("Target.createTarget", {{"url", "about:blank"}}, "");
+    if (!target) return;
+    auto attached =
+        Call("Target.attachToTarget",
+             {{"targetId", (*target)["targetId"]}, {"flatten", true}}, "");
+    if (!attached) return;
+    Tab tab;
+    tab.session = attached->value("sessionId", "");
+    Call("Page.enable", nlohmann::json::object(), tab.session);
+    Call("Page.setLifecycleEventsEnabled", {{"enabled", true}}, tab.session);
+    tabs_.push_back(std::move(tab));
   }
 }
 
 ChromiumPrinter::~ChromiumPrinter() {
-  if (pid_ > 0 && ok()) {
-    deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    Call("Browser.close", nlohmann::json::object(), true);
-  }
+  if (pid_ > 0 && ok()) Send("Browser.close", nlohmann::json::object(), "");
   if (commands_ >= 0) close(commands_);
   if (replies_ >= 0) close(replies_);
   if (pid_ <= 0) return;
@@ -145,23 +139,28 @@ std::optional<nlohmann::json> ChromiumPrinter::Receive() {
   }
 }
 
-std::optional<nlohmann::json> ChromiumPrinter::Call(const std::string& method,
-                                                    nlohmann::json params,
-                                                    bool browser_level) {
-  if (!ok()) return std::nullopt;
+int ChromiumPrinter::Send(const std::string& method, nlohmann::json params,
+                          const std::string& session) {
+  if (!ok()) return 0;
   int id = ++next_id_;
   nlohmann::json command = {
       {"id", id}, {"method", method}, {"params", std::move(params)}};
-  if (!browser_level) command["sessionId"] = session_;
+  if (!session.empty()) command["sessionId"] = session;
   if (!WriteAll(commands_, command.dump() + std::string(1, '\0'))) {
     Fail("cannot send `" + method + "` to Chromium");
-    return std::nullopt;
+    return 0;
   }
-  while (true) {
+  return id;
+}
+
+std::optional<nlohmann::json> ChromiumPrinter::Call(
+    const std::string& method, nlohmann::json params,
+    const std::string& session) {
+  int id = Send(method, std::move(params), session);
+  while (id != 0) {
     std::optional<nlohmann::json> message = Receive();
     if (!message) return std::nullopt;
-    NoteEvent(*message);
-    if (!message->contains("id") || (*message)["id"] != id) continue;
+    if (message->value("id", 0) != id) continue;
     if (message->contains("error")) {
       Fail("Chromium refused `" + method +
            "`: " + (*message)["error"].value("message", "no reason given"));
@@ -169,54 +168,145 @@ std::optional<nlohmann::json> ChromiumPrinter::Call(const std::string& method,
     }
     return message->value("result", nlohmann::json::object());
   }
+  return std::nullopt;
+}
+
+void ChromiumPrinter::Finish(Tab* tab, bool printed, const std::string& problem,
+                             const Done& done) {
+  tab->step = Tab::Step::kIdle;
+  done(tab->job, printed, problem);
+}
+
+void ChromiumPrinter::Advance(Tab* tab, const nlohmann::json& message,
+                              const std::vector<PrintJob>& jobs,
+                              const Done& done) {
+  using Step = Tab::Step;
+  auto wait_for_fonts = [&] {
+    // Web fonts can still be loading after the load event.
+    tab->step = Step::kFonts;
+    tab->command =
+        Send("Runtime.evaluate",
+             {{"expression", "document.fonts.ready"}, {"awaitPromise", true}},
+             tab->session);
+  };
+  if (message.value("method", "") == "Page.lifecycleEvent") {
+    const nlohmann::json& params = message["params"];
+    if (params.value("name", "") != "load") return;
+    // Only this navigation's loader counts, not an earlier page's.
+    tab->loaded.insert(params.value("loaderId", ""));
+    if (tab->step == Step::kLoading && tab->loaded.count(tab->loader)) {
+      wait_for_fonts();
+    }
+    return;
+  }
+  if (message.value("id", 0) != tab->command || tab->command == 0) return;
+  if (message.contains("error")) {
+    Finish(tab, false,
+           "Chromium refused the document: " +
+               message["error"].value("message", "no reason given"),
+           done);
+    return;
+  }
+  const nlohmann::json& result = message["result"];
+  const PrintJob& job = jobs[tab->job];
+  switch (tab->step) {
+    case Step::kNavigating:
+      if (!result.value("errorText", "").empty()) {
+        Finish(tab, false,
+               "Chromium could not open the document: " +
+                   result.value("errorText", ""),
+               done);
+        return;
+      }
+      tab->loader = result.value("loaderId", "");
+      tab->step = Step::kLoading;
+      if (tab->loaded.count(tab->loader)) wait_for_fonts();
+      return;
+    case Step::kFonts:
+      tab->step = Step::kPrinting;
+      tab->command = Send("Page.printToPDF",
+                          {{"printBackground", true},
+                           {"preferCSSPageSize", true},
+                           {"displayHeaderFooter", false}},
+                          tab->session);
+      return;
+    case Step::kPrinting: {
+      std::optional<std::string> bytes =
+          DecodeBase64(result.value("data", std::string()));
+      if (!bytes || bytes->empty()) {
+        Finish(tab, false, "Chromium sent no PDF", done);
+        return;
+      }
+      std::ofstream out(job.pdf, std::ios::binary | std::ios::trunc);
+      out << *bytes;
+      out.close();
+      Finish(tab, static_cast<bool>(out),
+             out ? "" : "cannot write " + job.pdf.string(), done);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+void ChromiumPrinter::PrintAll(const std::vector<PrintJob>& jobs,
+                               const Done& done) {
+  using Step = Tab::Step;
+  size_t next = 0;
+  size_t finished = 0;
+  auto counted = [&](size_t job, bool printed, const std::string& problem) {
+    ++finished;
+    done(job, printed, problem);
+  };
+  auto start = [&](Tab* tab) {
+    if (next >= jobs.size() || !ok()) return;
+    tab->job = next++;
+    tab->loaded.clear();
+    tab->loader.clear();
+    tab->deadline = std::chrono::steady_clock::now() +
+                    std::chrono::seconds(timeout_seconds_);
+    tab->step = Step::kNavigating;
+    tab->command = Send("Page.navigate",
+                        {{"url", FileUrl(jobs[tab->job].html)}}, tab->session);
+  };
+  for (Tab& tab : tabs_) start(&tab);
+  while (ok() && finished < jobs.size()) {
+    // The next message must come before the first busy tab's deadline.
+    deadline_ = std::chrono::steady_clock::time_point::max();
+    for (const Tab& tab : tabs_) {
+      if (tab.step != Step::kIdle)
+        deadline_ = std::min(deadline_, tab.deadline);
+    }
+    std::optional<nlohmann::json> message = Receive();
+    if (!message) break;
+    // A reply goes to the tab that sent the command, an event to the tab
+    // of its session.
+    int id = message->value("id", 0);
+    std::string session = message->value("sessionId", "");
+    for (Tab& tab : tabs_) {
+      bool mine = id != 0 ? tab.command == id : tab.session == session;
+      if (tab.step == Step::kIdle || !mine) continue;
+      Advance(&tab, *message, jobs, counted);
+      if (tab.step == Step::kIdle) start(&tab);
+    }
+  }
+  // The browser failed: the jobs it had and those it never got fail.
+  for (Tab& tab : tabs_) {
+    if (tab.step != Step::kIdle) Finish(&tab, false, error_, counted);
+  }
+  for (; next < jobs.size(); ++next) counted(next, false, error_);
 }
 
 bool ChromiumPrinter::Print(const std::filesystem::path& html,
                             const std::filesystem::path& pdf,
                             std::string* problem) {
-  if (!ok()) {
-    *problem = error_;
-    return false;
-  }
-  deadline_ =
-      std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds_);
-  loaded_.clear();
-  auto navigated = Call("Page.navigate", {{"url", FileUrl(html)}});
-  if (navigated && !navigated->value("errorText", "").empty()) {
-    // The browser is fine; the next document may still be printed.
-    *problem = "Chromium could not open the document: " +
-               navigated->value("errorText", "");
-    return false;
-  }
-  // Done when this navigation (its loader) has fired `load`; an event of
-  // an earlier page does not count.
-  std::string loader = navigated ? navigated->value("loaderId", "") : "";
-  while (ok() && !loaded_.count(loader)) {
-    if (std::optional<nlohmann::json> event = Receive()) NoteEvent(*event);
-  }
-  // Web fonts can still be loading after the load event.
-  Call("Runtime.evaluate",
-       {{"expression", "document.fonts.ready"}, {"awaitPromise", true}});
-  auto printed = Call("Page.printToPDF", {{"printBackground", true},
-                                          {"preferCSSPageSize", true},
-                                          {"displayHeaderFooter", false}});
-  if (!printed) {
-    *problem = error_;
-    return false;
-  }
-  std::optional<std::string> bytes =
-      DecodeBase64(printed->value("data", std::string()));
-  if (!bytes || bytes->empty()) {
-    *problem = "Chromium sent no PDF";
-    return false;
-  }
-  std::ofstream out(pdf, std::ios::binary | std::ios::trunc);
-  out << *bytes;
-  if (!out) {
-    *problem = "cannot write " + pdf.string();
-    return false;
-  }
-  return true;
+  bool printed = false;
+  PrintAll({{html, pdf}}, [&](size_t, bool ok, const std::string& why) {
+    printed = ok;
+    *problem = why;
+  });
+  if (!printed && problem->empty()) *problem = error_;
+  return printed;
 }
 
 std::optional<std::string> DecodeBase64(std::string_view text) {

@@ -99,6 +99,53 @@ TEST_CASE("one Chromium prints document after document") {
   fs::remove_all(dir);
 }
 
+TEST_CASE("one Chromium prints in several tabs, each job reported once") {
+  std::string chromium = FindProgram("chromium");
+  if (chromium.empty()) {
+    WARN("chromium is not installed; the printer is not exercised");
+    return;
+  }
+  fs::path dir =
+      fs::temp_directory_path() / ("sakip-tabs-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::vector<PrintJob> jobs;
+  for (int i = 0; i < 5; ++i) {
+    std::string name = "doc-" + std::to_string(i);
+    if (i != 2) {  // the third is missing
+      std::ofstream(dir / (name + ".html"))
+          << "<!DOCTYPE html><title>" << name << "</title><p>" << name;
+    }
+    jobs.push_back({dir / (name + ".html"), dir / (name + ".pdf")});
+  }
+  std::vector<int> reported(jobs.size(), 0);
+  std::vector<bool> printed(jobs.size(), false);
+  {
+    ChromiumPrinter printer(chromium, dir / "profile", 120, 2);
+    INFO(printer.error());
+    REQUIRE(printer.ok());
+    printer.PrintAll(jobs, [&](size_t i, bool ok, const std::string&) {
+      ++reported[i];
+      printed[i] = ok;
+    });
+    CHECK(printer.ok());
+  }
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    INFO("job " << i);
+    CHECK(reported[i] == 1);
+    CHECK(printed[i] == (i != 2));
+    if (i != 2) {
+      CHECK(ReadWholeFile(jobs[i].pdf).rfind("%PDF-", 0) == 0);
+      // Each PDF is its own document, not a neighbouring tab's.
+      if (!FindProgram("pdfinfo").empty()) {
+        CHECK(PdfInfo(jobs[i].pdf).find("doc-" + std::to_string(i)) !=
+              std::string::npos);
+      }
+    }
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("a printer whose program is not Chromium says so") {
   ChromiumPrinter printer("/bin/true", fs::temp_directory_path(), 10);
   CHECK_FALSE(printer.ok());
@@ -124,9 +171,9 @@ TEST_CASE("PDFs are made one browser each when the pipe does not work") {
   std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
   setenv("PATH", (dir / "bin").c_str(), 1);
   Diagnostics diagnostics;
-  PdfReport report = RenderPdfs((dir / "site").string(),
-                                {"cetak/a.html", "cetak/b.html"}, "inputs",
-                                PdfOptions{"chromium", 1, ""}, &diagnostics);
+  PdfReport report =
+      RenderPdfs((dir / "site").string(), {"cetak/a.html", "cetak/b.html"},
+                 "inputs", PdfOptions{"chromium", 1, ""}, &diagnostics);
   setenv("PATH", path.c_str(), 1);
   INFO(diagnostics.Format());
   CHECK(report.rendered == 2);

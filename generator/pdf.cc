@@ -2,12 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -112,43 +112,52 @@ PdfReport RenderPdfs(const std::string& dir,
   int jobs = options.jobs > 0
                  ? options.jobs
                  : std::max(1u, std::thread::hardware_concurrency());
+  fs::path profiles =
+      fs::temp_directory_path() / ("sakip-pdf-" + std::to_string(::getpid()));
+  // Chromium: one browser prints every document, `jobs` at a time in its
+  // tabs. What it could not print (or everything, when it does not start)
+  // gets a browser per document below, as WeasyPrint documents always do.
+  std::vector<std::string> problems(todo.size());
+  std::vector<size_t> left;  // indexes into todo
+  if (options.engine == "chromium") {
+    std::vector<PrintJob> print_jobs;
+    for (const auto& [html, key] : todo) {
+      fs::path pdf = root / PdfPathOf(html);
+      std::error_code ec;
+      fs::remove(pdf, ec);  // a new file: the old one may be a hard link
+      print_jobs.push_back({root / html, pdf});
+    }
+    ChromiumPrinter printer(program, profiles / "browser", kTimeoutSeconds,
+                            jobs);
+    printer.PrintAll(
+        print_jobs, [&](size_t i, bool printed, const std::string& problem) {
+          std::error_code ec;
+          if (printed && fs::file_size(print_jobs[i].pdf, ec) > 0 && !ec) {
+            manifest[PdfPathOf(todo[i].first)] = todo[i].second;
+            ++report.rendered;
+          } else {
+            problems[i] = problem;
+            left.push_back(i);
+          }
+        });
+    std::sort(left.begin(), left.end());
+  } else {
+    for (size_t i = 0; i < todo.size(); ++i) left.push_back(i);
+  }
   std::atomic<size_t> next{0};
   std::mutex mutex;
   std::vector<std::thread> workers;
-  fs::path profiles =
-      fs::temp_directory_path() / ("sakip-pdf-" + std::to_string(::getpid()));
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&, w] {
       fs::path profile = profiles / std::to_string(w);
-      // Chromium prints every document of this worker in one browser; a
-      // document it cannot print gets a browser of its own, as WeasyPrint
-      // documents always do.
-      std::unique_ptr<ChromiumPrinter> printer;
-      bool use_printer = options.engine == "chromium";
-      for (size_t i; (i = next++) < todo.size();) {
-        const auto& [html, key] = todo[i];
+      for (size_t n; (n = next++) < left.size();) {
+        const auto& [html, key] = todo[left[n]];
+        const std::string& problem = problems[left[n]];
         fs::path pdf = root / PdfPathOf(html);
         std::error_code ec;
         fs::remove(pdf, ec);  // the engine may write into an existing file
-        if (use_printer && !printer) {
-          printer = std::make_unique<ChromiumPrinter>(program, profile,
-                                                      kTimeoutSeconds);
-          use_printer = printer->ok();  // else one browser per document
-        }
-        std::string problem;
-        if (printer && printer->ok() &&
-            printer->Print(root / html, pdf, &problem) &&
-            fs::file_size(pdf, ec) > 0 && !ec) {
-          std::lock_guard<std::mutex> lock(mutex);
-          manifest[PdfPathOf(html)] = key;
-          ++report.rendered;
-          continue;
-        }
-        if (printer && !printer->ok()) printer.reset();  // a new one next
-        fs::remove(pdf, ec);
         ProcessResult run = RunProcess(
-            EngineCommand(options.engine, program, root / html, pdf,
-                          profiles / (std::to_string(w) + "-single")),
+            EngineCommand(options.engine, program, root / html, pdf, profile),
             kTimeoutSeconds);
         bool ok = run.exit_code == 0 && fs::file_size(pdf, ec) > 0 && !ec;
         std::lock_guard<std::mutex> lock(mutex);
@@ -168,7 +177,7 @@ PdfReport RenderPdfs(const std::string& dir,
       }
     });
   }
-  for (std::thread& t : workers) t.join();  // each closes its browser
+  for (std::thread& t : workers) t.join();
   std::error_code ec;
   fs::remove_all(profiles, ec);
   nlohmann::json json(manifest);
