@@ -119,7 +119,7 @@ PdfReport RenderPdfs(const std::string& dir,
   // gets a browser per document below, as WeasyPrint documents always do.
   std::vector<std::string> problems(todo.size());
   std::vector<size_t> left;  // indexes into todo
-  if (options.engine == "chromium") {
+  if (options.engine == "chromium" && !todo.empty()) {
     std::vector<PrintJob> print_jobs;
     for (const auto& [html, key] : todo) {
       fs::path pdf = root / PdfPathOf(html);
