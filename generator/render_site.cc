@@ -1,11 +1,13 @@
 #include "render_site.h"
 
+#include <algorithm>
 #include <atomic>
-#include <kainjow/mustache.hpp>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
+#include "mustache.h"
 #include "open_data.h"
 #include "page_keys.h"
 #include "phase_timer.h"
@@ -18,98 +20,29 @@
 namespace sakip {
 namespace {
 
-using kainjow::mustache::data;
-using kainjow::mustache::mustache;
-using kainjow::mustache::partial;
-
-// kainjow parses a partial again each time it is used, so partials that
-// use no partials themselves are pasted into the templates that use them
-// (repeatedly: a template whose partials are all pasted becomes one too).
-// Recursive partials such as `_nav` stay partials.
-std::map<std::string, std::string> InlineLeafPartials(
-    std::map<std::string, std::string> templates) {
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (auto& [name, text] : templates) {
-      for (const auto& [leaf, leaf_text] : templates) {
-        if (leaf == name || leaf_text.find("{{>") != std::string::npos ||
-            leaf_text.find("{{=") != std::string::npos) {
-          continue;
-        }
-        for (const std::string& tag :
-             {"{{> _" + leaf + "}}", "{{>_" + leaf + "}}"}) {
-          for (size_t at; (at = text.find(tag)) != std::string::npos;) {
-            text.replace(at, tag.size(), leaf_text);
-            changed = true;
-          }
-        }
-      }
-    }
+// Compiles the theme's templates once (shared by the rendering threads:
+// a compiled template is read-only) and reports those that do not compile,
+// at the place in the file where the problem was found.
+std::unique_ptr<TemplateSet> CompileTemplates(const Theme& theme,
+                                              Diagnostics* diagnostics) {
+  auto templates = std::make_unique<TemplateSet>(theme.templates);
+  for (const auto& [name, compiled] : templates->all()) {
+    if (compiled->ok()) continue;
+    const std::string& text = theme.templates.at(name);
+    size_t offset = std::min(compiled->error_offset(), text.size());
+    size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    line_start =
+        line_start == std::string::npos || offset == 0 ? 0 : line_start + 1;
+    int line = 1 + static_cast<int>(std::count(
+                       text.begin(), text.begin() + line_start, '\n'));
+    int column = 1 + static_cast<int>(offset - line_start);
+    diagnostics->Error(
+        {theme.name + "/templates/" + name + ".mustache", line, column},
+        "template error: " + compiled->error(),
+        "close each {{#section}} with {{/section}}, and each tag with }}");
   }
   return templates;
 }
-
-// Compiles each template once (leaf partials pasted in) and renders pages
-// with the remaining partials available as `{{> _name}}`.
-class TemplateSet {
- public:
-  TemplateSet(const Theme& theme, Diagnostics* diagnostics)
-      : texts_(InlineLeafPartials(theme.templates)) {
-    for (const auto& [name, text] : texts_) {
-      for (const std::string& used : PartialsUsed(text)) {
-        if (texts_.count(used)) partials_.insert(used);
-      }
-      auto compiled = std::make_unique<mustache>(text);
-      if (!compiled->is_valid()) {
-        diagnostics->Error(
-            {theme.name + "/templates/" + name + ".mustache", 0, 0},
-            "template error: " + compiled->error_message());
-        continue;
-      }
-      compiled_[name] = std::move(compiled);
-    }
-  }
-
-  // Makes the partials in use available to `d` as `_name`; once per
-  // page (copying a page's data costs more than rendering it).
-  void AddPartials(data* d) const {
-    for (const std::string& partial_name : partials_) {
-      const std::string* body = &texts_.at(partial_name);
-      d->set("_" + partial_name, partial([body] { return *body; }));
-    }
-  }
-
-  // Renders `name` with `d` (which has the partials); "" when the
-  // template is missing or broken.
-  std::string Render(const std::string& name, const data& d) {
-    auto it = compiled_.find(name);
-    if (it == compiled_.end()) return "";
-    return it->second->render(d);
-  }
-
- private:
-  // `name` of each `{{> _name}}` in `text`.
-  static std::set<std::string> PartialsUsed(const std::string& text) {
-    std::set<std::string> names;
-    for (size_t at = text.find("{{>"); at != std::string::npos;
-         at = text.find("{{>", at + 3)) {
-      size_t end = text.find("}}", at);
-      if (end == std::string::npos) break;
-      std::string tag = text.substr(at + 3, end - at - 3);
-      size_t first = tag.find_first_not_of(" \t");
-      size_t last = tag.find_last_not_of(" \t");
-      if (first == std::string::npos || tag[first] != '_') continue;
-      names.insert(tag.substr(first + 1, last - first));
-    }
-    return names;
-  }
-
-  const std::map<std::string, std::string> texts_;  // with leaves pasted
-  std::map<std::string, std::unique_ptr<mustache>> compiled_;
-  // Partials still used after pasting the leaf ones (the recursive ones):
-  // setting every template as a partial on every page cost 25 allocations.
-  std::set<std::string> partials_;
-};
 
 }  // namespace
 
@@ -144,20 +77,17 @@ std::string SiteExtraKey(const Theme& theme, const RenderOptions& options,
 // on several threads, a unit at a time: a thread lists a unit's pages and
 // renders them, so the listing runs on all cores and the 90,000 jobs of a
 // large site are never in memory together. A page whose key (its unit's
-// and its path) the output already holds is kept, not rendered. Each
-// thread has its own compiled templates (a Mustache object is not safe to
-// share) and diagnostics, merged afterwards; Graphviz layouts are
-// serialised in graphviz.cc.
+// and its path) the output already holds is kept, not rendered. The
+// threads share the compiled templates; each has its own diagnostics,
+// merged afterwards; Graphviz layouts are serialised in graphviz.cc.
 void RenderUnits(const std::vector<const Unit*>& units,
                  const SiteContext& context,
                  const std::map<const Unit*, std::string>& unit_keys,
-                 const Theme& theme, const std::string& prefix, int threads,
-                 OutputSink* out, Diagnostics* diagnostics) {
+                 const TemplateSet& templates, const std::string& prefix,
+                 int threads, OutputSink* out, Diagnostics* diagnostics) {
   std::atomic<size_t> next{0};
   std::vector<Diagnostics> found(threads);
   auto work = [&](int t) {
-    Diagnostics template_errors;  // reported once, by the caller
-    TemplateSet templates(theme, &template_errors);
     auto render = [&](const std::vector<PageJob>& jobs, const char* frame,
                       const std::string* unit_key) {
       for (const PageJob& job : jobs) {
@@ -170,7 +100,6 @@ void RenderUnits(const std::vector<const Unit*>& units,
           continue;
         }
         AddCommonData(context, page, &page.data);
-        templates.AddPartials(&page.data);
         Set(page.data, "isi", templates.Render(page.template_name, page.data));
         out->Add(path, templates.Render(frame, page.data), key);
       }
@@ -203,10 +132,8 @@ void RenderUnits(const std::vector<const Unit*>& units,
 void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
                 const RenderOptions& options, OutputSink* out,
                 Diagnostics* diagnostics) {
-  {
-    TemplateSet check(theme, diagnostics);  // template errors, once
-    if (diagnostics->has_errors()) return;
-  }
+  std::unique_ptr<TemplateSet> templates = CompileTemplates(theme, diagnostics);
+  if (diagnostics->has_errors()) return;
   int threads =
       options.jobs > 0
           ? options.jobs
@@ -250,8 +177,8 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
     std::vector<const Unit*> units = {nullptr};  // the site-wide pages first
     for (const auto& unit : v.model->units) units.push_back(unit.get());
     timer.Mark("keys");
-    RenderUnits(units, context, unit_keys, theme, version + "/", threads, out,
-                diagnostics);
+    RenderUnits(units, context, unit_keys, *templates, version + "/", threads,
+                out, diagnostics);
     timer.Mark("pages");
     for (const auto& [path, bytes] : theme.files) {
       if (path.rfind("static/", 0) == 0) {

@@ -10,27 +10,19 @@
 
 namespace sakip {
 
-using kainjow::mustache::data;
+using data = TemplateData;
 
 // Declared in site_data_pages.cc.
 Page JabatanPage(const SiteContext& context, const Jabatan& jabatan,
                  Diagnostics* diagnostics);
 Page KeputusanPage(const SiteContext& context, const Keputusan& keputusan);
 
-// kainjow's set() and push_back() copy the value, a whole nested page part
-// for a list; these move it in through a placeholder instead.
 void Set(TemplateData& d, const std::string& key, TemplateData value) {
-  d.set(key, TemplateData(false));
-  if (const TemplateData* slot = d.get(key)) {
-    *const_cast<TemplateData*>(slot) = std::move(value);
-  }
+  d.set(key, std::move(value));
 }
 
 void Push(TemplateData& list, TemplateData item) {
-  list.push_back(TemplateData(false));
-  if (list.is_non_empty_list()) {
-    const_cast<TemplateData&>(list.list_value().back()) = std::move(item);
-  }
+  list.push_back(std::move(item));
 }
 
 void Put(TemplateData& d, const std::string& key, const std::string& value) {

@@ -5,7 +5,6 @@
 #define SAKIP_SITE_DATA_H_
 
 #include <functional>
-#include <kainjow/mustache.hpp>
 #include <set>
 #include <string>
 #include <string_view>
@@ -18,10 +17,9 @@
 #include "git_repo.h"
 #include "markdown.h"
 #include "model.h"
+#include "template_data.h"
 
 namespace sakip {
-
-using TemplateData = kainjow::mustache::data;
 
 // What the version switcher needs to know of every version.
 struct VersionInfo {

@@ -11,7 +11,7 @@
 
 namespace sakip {
 
-using kainjow::mustache::data;
+using data = TemplateData;
 
 namespace {
 

@@ -10,7 +10,7 @@
 
 namespace sakip {
 
-using kainjow::mustache::data;
+using data = TemplateData;
 
 namespace {
 

@@ -5,7 +5,7 @@
 
 namespace sakip {
 
-using kainjow::mustache::data;
+using data = TemplateData;
 
 std::string PerubahanPath() { return "perubahan/index.html"; }
 

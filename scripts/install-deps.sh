@@ -7,12 +7,14 @@ packages=(
   cmake ninja-build g++ pkg-config
   libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libgit2-dev
-  libkainjow-mustache-dev libicu-dev libcpp-httplib-dev libmimalloc-dev zlib1g-dev fonts-texgyre
+  libicu-dev libcpp-httplib-dev libmimalloc-dev zlib1g-dev fonts-texgyre
 )
 if [ "${1:-build}" = test ]; then
   # catch2 for the unit tests; tidy, xmllint, chromium and fonts for the
   # checks of the built site (tests/check_site.sh).
-  packages+=(catch2 tidy libxml2-utils chromium fonts-dejavu-core python3
+  # kainjow-mustache is the reference the template renderer is compared
+  # with (generator/mustache_test.cc).
+  packages+=(catch2 libkainjow-mustache-dev tidy libxml2-utils chromium fonts-dejavu-core python3
              poppler-utils python3-yaml python3-jsonschema
              clang libclang-rt-14-dev)  # libFuzzer targets (fuzz/run.sh)
 fi

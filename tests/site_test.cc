@@ -168,8 +168,9 @@ TEST_CASE("a broken template names the file") {
   Results results = ComputeResults(c.model, &c.diagnostics);
   RenderSite(c.model, results, theme, {}, &d);
   REQUIRE(d.error_count() == 1);
-  CHECK(d.Format().find("tema-saya/templates/home.mustache: error: template "
-                        "error: ") == 0);
+  // Where the unclosed section opens, with kainjow's wording.
+  CHECK(d.Format().find("tema-saya/templates/home.mustache:1:5: error: "
+                        "template error: Unclosed section \"unit\" at 4") == 0);
 }
 
 TEST_CASE("a theme's partials work pasted, recursive, and with spaces") {
