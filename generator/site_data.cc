@@ -100,6 +100,7 @@ void PutTugasFungsi(TemplateData& d, const Jabatan& j) {
   } else {
     Put(d, "tugas", LetteredData(j.tugas));
   }
+  Put(d, "ada_tugas", !j.tugas.empty());
   Put(d, "fungsi", LetteredData(j.fungsi));
   Put(d, "ada_fungsi", !j.fungsi.empty());
   data tujuan = ListData();

@@ -118,6 +118,20 @@ std::string BuildTree(const MemoryFileSystem& fs, const std::string& name) {
   return out.string();
 }
 
+TEST_CASE("a jabatan without tugas says so instead of an empty list") {
+  fs::path out = testing::BuildSampleSite("site-tugas");
+  const std::string unit = "2024/pemkab-lumajang/kecamatan-ranuyoso/jabatan/";
+  // The IKI document of 2023 has no sheet for the Camat: no tugas.
+  std::string camat = testing::ReadText((out / unit / "camat/index.html"));
+  CHECK(camat.find("Tugas jabatan ini belum dicatat.") != std::string::npos);
+  CHECK(camat.find("<ol class=\"berhuruf\"></ol>") == std::string::npos);
+  std::string kasi = testing::ReadText(
+      (out / unit / "kasi-pemberdayaan-masyarakat/index.html"));
+  CHECK(kasi.find("belum dicatat") == std::string::npos);
+  CHECK(kasi.find("<ol class=\"berhuruf\"><li>") != std::string::npos);
+  fs::remove_all(out);
+}
+
 TEST_CASE("content is escaped - raw HTML and javascript: links are dropped") {
   std::string out = BuildTree(HostileTree(), "hostile");
   std::string all;
