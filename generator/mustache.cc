@@ -56,9 +56,11 @@ bool ParseDelimiters(const std::string& tag, std::string* begin,
 
 }  // namespace
 
-void MustacheTemplate::Fail(const std::string& message, size_t offset) {
+void MustacheTemplate::Fail(const std::string& message, size_t offset,
+                            const std::string& hint) {
   error_ = message;
   error_offset_ = offset;
+  error_hint_ = hint;
   ops_.clear();
 }
 
@@ -106,14 +108,17 @@ MustacheTemplate::MustacheTemplate(const std::string& input) {
     if (triple) ++contents;
     const size_t close_at = input.find(close, contents);
     if (close_at == std::string::npos) {
-      Fail("Unclosed tag at " + std::to_string(tag_at), tag_at);
+      Fail("Unclosed tag at " + std::to_string(tag_at), tag_at,
+           "end the tag with `" + close + "`");
       return;
     }
     pos = close_at + close.size();
     const std::string tag = Trim(input.substr(contents, close_at - contents));
     if (!tag.empty() && tag[0] == '=') {
       if (!ParseDelimiters(tag, &begin, &end)) {
-        Fail("Invalid set delimiter tag at " + std::to_string(tag_at), tag_at);
+        Fail("Invalid set delimiter tag at " + std::to_string(tag_at), tag_at,
+             "write it as `{{=<% %>=}}`: two delimiters, a space between "
+             "them, no space or `=` inside one");
         return;
       }
       braces = begin == "{{" && end == "}}";
@@ -147,7 +152,9 @@ MustacheTemplate::MustacheTemplate(const std::string& input) {
       if (open.empty()) {
         Fail(
             "Unopened section \"" + op.text + "\" at " + std::to_string(tag_at),
-            tag_at);
+            tag_at,
+            "open it before with `{{#" + op.text + "}}`, or remove `{{/" +
+                op.text + "}}`");
         return;
       }
       Op& section = ops_[open.back().op];
@@ -168,7 +175,9 @@ MustacheTemplate::MustacheTemplate(const std::string& input) {
   if (unclosed_at != std::string::npos) {
     Fail("Unclosed section \"" + unclosed_name + "\" at " +
              std::to_string(unclosed_at),
-         unclosed_at);
+         unclosed_at,
+         "close it with `{{/" + unclosed_name +
+             "}}`; sections inside it close before it does");
   }
 }
 

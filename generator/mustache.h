@@ -37,6 +37,8 @@ class MustacheTemplate {
   // offset the problem was found at.
   const std::string& error() const { return error_; }
   size_t error_offset() const { return error_offset_; }
+  // How to fix the error.
+  const std::string& error_hint() const { return error_hint_; }
 
   // Renders with `data` as the outermost context; partials come from
   // `partials` (may be null). "" when the template did not compile.
@@ -61,11 +63,12 @@ class MustacheTemplate {
     uint32_t end = 0;               // sections: the index after their ops
   };
 
-  void Fail(const std::string& message, size_t offset);
+  void Fail(const std::string& message, size_t offset, const std::string& hint);
 
   std::vector<Op> ops_;
   std::string error_;
   size_t error_offset_ = 0;
+  std::string error_hint_;
 };
 
 // The templates of a theme, compiled once, safe to render from several

@@ -135,19 +135,26 @@ TEST_CASE("mustache: errors with kainjow's words and the offset") {
     const char* text;
     const char* error;
     size_t offset;
+    const char* hint;
   };
   for (const Case& c : std::vector<Case>{
-           {"<h1>{{#unit}}{{nama}}</h1>", "Unclosed section \"unit\" at 4", 4},
-           {"ab{{/unit}}", "Unopened section \"unit\" at 2", 2},
-           {"{{#a}}{{#b}}{{/a}}{{/b}}", "Unclosed section \"a\" at 0", 0},
-           {"x {{nama", "Unclosed tag at 2", 2},
-           {"{{=<%=}}", "Invalid set delimiter tag at 0", 0},
+           {"<h1>{{#unit}}{{nama}}</h1>", "Unclosed section \"unit\" at 4", 4,
+            "close it with `{{/unit}}`"},
+           {"ab{{/unit}}", "Unopened section \"unit\" at 2", 2,
+            "open it before with `{{#unit}}`"},
+           {"{{#a}}{{#b}}{{/a}}{{/b}}", "Unclosed section \"a\" at 0", 0,
+            "sections inside it close before it does"},
+           {"x {{nama", "Unclosed tag at 2", 2, "end the tag with `}}`"},
+           {"{{{nama}}", "Unclosed tag at 0", 0, "end the tag with `}}}`"},
+           {"{{=<%=}}", "Invalid set delimiter tag at 0", 0,
+            "write it as `{{=<% %>=}}`"},
        }) {
     MustacheTemplate compiled(c.text);
     INFO(c.text);
     CHECK_FALSE(compiled.ok());
     CHECK(compiled.error() == c.error);
     CHECK(compiled.error_offset() == c.offset);
+    CHECK(compiled.error_hint().find(c.hint) != std::string::npos);
     kainjow::mustache::mustache reference(c.text);
     CHECK(reference.error_message() == c.error);
   }

@@ -38,8 +38,7 @@ std::unique_ptr<TemplateSet> CompileTemplates(const Theme& theme,
     int column = 1 + static_cast<int>(offset - line_start);
     diagnostics->Error(
         {theme.name + "/templates/" + name + ".mustache", line, column},
-        "template error: " + compiled->error(),
-        "close each {{#section}} with {{/section}}, and each tag with }}");
+        "template error: " + compiled->error(), compiled->error_hint());
   }
   return templates;
 }
