@@ -147,4 +147,18 @@ std::string Diagnostics::Format() const {
   return out;
 }
 
+// 0-based line and column of byte `offset` of `text`.
+std::pair<int, int> LineColumnOf(const std::string& text, size_t offset) {
+  int line = 0, column = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 0;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
 }  // namespace sakip

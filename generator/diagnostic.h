@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "compressed_text.h"
@@ -65,6 +66,10 @@ class Diagnostics {
   std::map<std::string, CompressedText> sources_;
   std::map<std::string, std::string> source_files_;  // path -> disk path
 };
+
+// 0-based line and column of byte `offset` of `text`, for a diagnostic
+// about a parser's byte offset.
+std::pair<int, int> LineColumnOf(const std::string& text, size_t offset);
 
 }  // namespace sakip
 

@@ -64,7 +64,9 @@ void MustacheTemplate::Fail(const std::string& message, size_t offset,
   ops_.clear();
 }
 
-MustacheTemplate::MustacheTemplate(const std::string& input) {
+MustacheTemplate::MustacheTemplate(const std::string& input) { Compile(input); }
+
+void MustacheTemplate::Compile(const std::string& input) {
   std::string begin = "{{", end = "}}";
   bool braces = true;
   struct Open {
@@ -108,18 +110,17 @@ MustacheTemplate::MustacheTemplate(const std::string& input) {
     if (triple) ++contents;
     const size_t close_at = input.find(close, contents);
     if (close_at == std::string::npos) {
-      Fail("Unclosed tag at " + std::to_string(tag_at), tag_at,
-           "end the tag with `" + close + "`");
-      return;
+      return Fail("Unclosed tag at " + std::to_string(tag_at), tag_at,
+                  "end the tag with `" + close + "`");
     }
     pos = close_at + close.size();
     const std::string tag = Trim(input.substr(contents, close_at - contents));
     if (!tag.empty() && tag[0] == '=') {
       if (!ParseDelimiters(tag, &begin, &end)) {
-        Fail("Invalid set delimiter tag at " + std::to_string(tag_at), tag_at,
-             "write it as `{{=<% %>=}}`: two delimiters, a space between "
-             "them, no space or `=` inside one");
-        return;
+        return Fail(
+            "Invalid set delimiter tag at " + std::to_string(tag_at), tag_at,
+            "write it as `{{=<% %>=}}`: two delimiters, a space between "
+            "them, no space or `=` inside one");
       }
       braces = begin == "{{" && end == "}}";
       continue;
@@ -150,12 +151,11 @@ MustacheTemplate::MustacheTemplate(const std::string& input) {
     if (sigil == '!') continue;  // a comment
     if (sigil == '/') {
       if (open.empty()) {
-        Fail(
+        return Fail(
             "Unopened section \"" + op.text + "\" at " + std::to_string(tag_at),
             tag_at,
             "open it before with `{{#" + op.text + "}}`, or remove `{{/" +
                 op.text + "}}`");
-        return;
       }
       Op& section = ops_[open.back().op];
       if (section.text != op.text) unclosed(section.text, open.back().offset);
@@ -173,11 +173,11 @@ MustacheTemplate::MustacheTemplate(const std::string& input) {
   flush_text();
   for (const Open& o : open) unclosed(ops_[o.op].text, o.offset);
   if (unclosed_at != std::string::npos) {
-    Fail("Unclosed section \"" + unclosed_name + "\" at " +
-             std::to_string(unclosed_at),
-         unclosed_at,
-         "close it with `{{/" + unclosed_name +
-             "}}`; sections inside it close before it does");
+    return Fail("Unclosed section \"" + unclosed_name + "\" at " +
+                    std::to_string(unclosed_at),
+                unclosed_at,
+                "close it with `{{/" + unclosed_name +
+                    "}}`; sections inside it close before it does");
   }
 }
 

@@ -63,6 +63,7 @@ class MustacheTemplate {
     uint32_t end = 0;               // sections: the index after their ops
   };
 
+  void Compile(const std::string& text);
   void Fail(const std::string& message, size_t offset, const std::string& hint);
 
   std::vector<Op> ops_;

@@ -1,6 +1,5 @@
 #include "render_site.h"
 
-#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -28,16 +27,10 @@ std::unique_ptr<TemplateSet> CompileTemplates(const Theme& theme,
   auto templates = std::make_unique<TemplateSet>(theme.templates);
   for (const auto& [name, compiled] : templates->all()) {
     if (compiled->ok()) continue;
-    const std::string& text = theme.templates.at(name);
-    size_t offset = std::min(compiled->error_offset(), text.size());
-    size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-    line_start =
-        line_start == std::string::npos || offset == 0 ? 0 : line_start + 1;
-    int line = 1 + static_cast<int>(std::count(
-                       text.begin(), text.begin() + line_start, '\n'));
-    int column = 1 + static_cast<int>(offset - line_start);
+    auto [line, column] =
+        LineColumnOf(theme.templates.at(name), compiled->error_offset());
     diagnostics->Error(
-        {theme.name + "/templates/" + name + ".mustache", line, column},
+        {theme.name + "/templates/" + name + ".mustache", line + 1, column + 1},
         "template error: " + compiled->error(), compiled->error_hint());
   }
   return templates;

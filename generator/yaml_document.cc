@@ -4,26 +4,14 @@
 
 #include <unordered_map>
 
+#include "diagnostic.h"
+
 namespace sakip {
 namespace {
 
 // YAML 1.1 null, as plain scalars (YAML 1.2 core schema agrees).
 bool IsNullText(const std::string& s) {
   return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
-}
-
-// 0-based line and column of byte `offset` of `text`.
-std::pair<int, int> LineColumnOf(const std::string& text, size_t offset) {
-  int line = 0, column = 0;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 0;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
 }
 
 // Owns libyaml's parser and its current event (RAII).
