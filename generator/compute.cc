@@ -100,7 +100,10 @@ std::string_view Predikat(const std::vector<PredikatBand>& skala,
   for (const PredikatBand& band : skala) {
     if (band.min <= capaian) return band.label;
   }
-  return skala.empty() ? "" : skala.back().label;
+  // Below every band: the lowest. (A `?:` with "" here made a temporary
+  // string and returned a view of it.)
+  if (skala.empty()) return {};
+  return skala.back().label;
 }
 
 Nilai Serapan(std::optional<double> realisasi_anggaran,

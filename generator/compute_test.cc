@@ -165,6 +165,11 @@ TEST_CASE("predikat band edges on the default scale") {
   CHECK(Predikat(skala, 51) == "Rendah");
   CHECK(Predikat(skala, 50.5) == "Sangat Rendah");
   CHECK(Predikat(skala, 0) == "Sangat Rendah");
+  // Below every band (a falling growth indicator): the lowest band.
+  std::vector<PredikatBand> from_ten = {{90, "Baik"}, {10, "Kurang"}};
+  std::string below(Predikat(from_ten, -5));
+  CHECK(below == "Kurang");
+  CHECK(Predikat({}, 50).empty());
 }
 
 TEST_CASE("serapan and efisiensi with their labels at +-5") {
