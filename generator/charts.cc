@@ -56,11 +56,15 @@ std::string Shorten(const std::string& text, size_t max) {
   return text;
 }
 
-GraphSpec BaseSpec(const std::string& title) {
+// `id` names the chart within its page: Graphviz puts it before the id of
+// every element it writes (`bagan_node1`), so that two charts inlined in
+// one page have no id in common.
+GraphSpec BaseSpec(const std::string& title, const std::string& id) {
   GraphSpec spec;
   spec.graph = {{"rankdir", "TB"},   {"nodesep", "0.25"},
                 {"ranksep", "0.45"}, {"bgcolor", "transparent"},
-                {"label", ""},       {"tooltip", GraphvizLabelText(title)}};
+                {"label", ""},       {"tooltip", GraphvizLabelText(title)},
+                {"id", id}};
   spec.node_defaults = {{"shape", "box"},          {"style", "rounded,filled"},
                         {"fontname", "Helvetica"}, {"fontsize", "10"},
                         {"margin", "0.12,0.06"},   {"color", "#5b6770"}};
@@ -86,7 +90,7 @@ bool DarkPredikat(const std::vector<PredikatBand>& scale,
 }  // namespace
 
 GraphSpec OrgChart(const Unit& unit, const std::string& page) {
-  GraphSpec spec = BaseSpec("Bagan organisasi " + unit.nama);
+  GraphSpec spec = BaseSpec("Bagan organisasi " + unit.nama, "bagan");
   // A large unit drawn top-down is far wider than a screen; left-to-right
   // it grows downwards, which pages scroll naturally.
   if (unit.jabatan.size() > 8) spec.graph["rankdir"] = "LR";
@@ -139,7 +143,7 @@ GraphSpec OrgChart(const Unit& unit, const std::string& page) {
 }
 
 GraphSpec UnitsChart(const Unit& root, const std::string& page) {
-  GraphSpec spec = BaseSpec("Bagan unit kerja " + root.nama);
+  GraphSpec spec = BaseSpec("Bagan unit kerja " + root.nama, "unit");
   std::vector<const Unit*> stack = {&root};
   while (!stack.empty()) {
     const Unit* u = stack.back();
@@ -161,7 +165,7 @@ GraphSpec UnitsChart(const Unit& root, const std::string& page) {
 
 GraphSpec PohonKinerja(const Unit& unit, const std::string& page,
                        const Results& results, int year, const Site& site) {
-  GraphSpec spec = BaseSpec("Pohon kinerja " + unit.nama);
+  GraphSpec spec = BaseSpec("Pohon kinerja " + unit.nama, "pohon");
   spec.graph["rankdir"] = "LR";
   spec.edge_defaults["arrowhead"] = "normal";
   spec.edge_defaults["dir"] = "back";

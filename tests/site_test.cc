@@ -3,6 +3,7 @@
 // escaped, and theme problems are reported with the file.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -64,6 +65,27 @@ TEST_CASE("a page for every unit, jabatan and keputusan - links resolve") {
     }
   }
   CHECK(checked > 1000);
+  fs::remove_all(out);
+}
+
+// Graphviz numbers its elements `node1`, `a_node1`, ... in every chart: two
+// charts inlined in one page (org chart and pohon kinerja) used to share
+// them, which the HTML validator reports and which breaks `#id` links.
+TEST_CASE("no id appears twice in one page") {
+  fs::path out = testing::BuildSampleSite("site-ids");
+  std::regex id_attribute(" id=\"([^\"]+)\"");
+  int pages_with_two_charts = 0;
+  for (const fs::path& page : HtmlFiles(out)) {
+    std::string html = testing::ReadText(page.string());
+    std::map<std::string, int> seen;
+    for (std::sregex_iterator it(html.begin(), html.end(), id_attribute), end;
+         it != end; ++it) {
+      INFO(page.string() << ": id " << (*it)[1]);
+      CHECK(++seen[(*it)[1]] == 1);
+    }
+    pages_with_two_charts += seen.count("bagan") && seen.count("pohon");
+  }
+  CHECK(pages_with_two_charts > 0);  // the case that used to collide
   fs::remove_all(out);
 }
 
