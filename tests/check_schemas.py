@@ -108,7 +108,8 @@ try:
     shutil.copytree(os.path.join(src, 'content'), content)
     for args in (['unit', 'dinas-baru'], ['jabatan', 'dinas-baru', 'kepala'],
                  ['jabatan', 'dinas-baru', 'staf'],
-                 ['keputusan', 'dinas-baru', 'iki-2026']):
+                 ['keputusan', 'dinas-baru', 'iki-2026'],
+                 ['perjanjian', 'dinas-baru', '2026']):
         subprocess.run([sakip, 'new', '--content', content] + args,
                        check=True, capture_output=True)
     validate_tree(os.path.join(content, 'dinas-baru'), 'sakip new')
