@@ -1,9 +1,13 @@
 // Perjanjian Kinerja (PK) and its Rencana Aksi: a tree written from the
 // content format alone, computed by hand, and every mistake a PK file can
 // hold, each with its position and hint.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "compute.h"
+#include "pipeline.h"
 #include "test_tree.h"
 #include "unit_cache.h"
 
@@ -201,6 +205,32 @@ TEST_CASE("the unit cache keeps the PK") {
   CHECK(s.anggaran[1].sasaran_ref.text == "ketepatan-layanan");
   CHECK(s.anggaran[1].anggaran.pagu == 1000000);
   CHECK(SerializeUnit(copy, {}) == bytes);
+}
+
+TEST_CASE("a PK loaded from the unit cache computes the same figures") {
+  RealFileSystem fs(testing::SourceDir() + "/tests/data/pk-unseen");
+  std::string cache = (std::filesystem::temp_directory_path() /
+                       ("sakip-pk-cache-" + std::to_string(::getpid())))
+                          .string();
+  std::filesystem::remove_all(cache);
+  std::vector<double> figures[2];
+  for (int run = 0; run < 2; ++run) {  // the second run reads the cache
+    Diagnostics diagnostics;
+    Model model = LoadAndResolve(fs, "", &diagnostics, cache);
+    REQUIRE(diagnostics.all().empty());
+    Results results = ComputeResults(model, &diagnostics);
+    for (const HasilIndikator& h : results.hasil.at(2025)) {
+      for (const HasilTriwulan& q : h.triwulan) {
+        figures[run].push_back(q.capaian.value().value_or(-1));
+        figures[run].push_back(q.target.value().value_or(-1));
+      }
+      figures[run].push_back(h.sasaran ? h.sasaran->rencana_aksi.size() : -1);
+    }
+  }
+  CHECK(std::filesystem::exists(cache));
+  CHECK(figures[0].size() == 6 * 9);  // 6 rows, 4 quarters x 2 + 1
+  CHECK(figures[0] == figures[1]);
+  std::filesystem::remove_all(cache);
 }
 
 }  // namespace
