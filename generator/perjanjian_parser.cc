@@ -55,7 +55,10 @@ void ParseRencanaAksi(const MapReader& map, PerjanjianSasaran* sasaran) {
   }
   for (const YamlValue& item : items) {
     std::optional<double> t = item.AsNumber("a rencana_aksi target");
-    if (!t) return;  // reported by AsNumber
+    if (!t) {  // reported by AsNumber; three targets are no plan
+      sasaran->rencana_aksi.clear();
+      return;
+    }
     sasaran->rencana_aksi.push_back(*t);
   }
 }

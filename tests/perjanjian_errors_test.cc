@@ -117,6 +117,12 @@ TEST_CASE("rencana_aksi of other shapes and a bad perjanjian file name") {
         "kota/kec/perjanjian/2024.yaml:5:53");
   CHECK(Find(c, "`rencana_aksi` must list 4 numbers").where ==
         "kota/kec/perjanjian/2024.yaml:6:46");
+  // A plan with a bad number is no plan (not three targets of four).
+  CHECK(c.model.FindUnit("kota/kec")
+            ->perjanjian[0]
+            ->jabatan[0]
+            .sasaran[0]
+            .rencana_aksi.empty());
   // Without `iki` the target must be written.
   CHECK(Find(c, "`target`").severity == "error");
   CHECK(Find(c, "a perjanjian file is named after its year").where ==
