@@ -72,27 +72,60 @@ Nilai RealisasiSampai(const Indikator& indikator,
   return Nilai::Of(*top / *bottom * indikator.rumus->pengali);
 }
 
-Nilai TargetPada(const Indikator& indikator, int k) {
-  if (indikator.target_triwulan.size() == 4 && k >= 1 && k <= 4) {
-    return Nilai::Of(indikator.target_triwulan[k - 1]);
+TargetTriwulan TargetPada(const Indikator& indikator, int k,
+                          const std::vector<double>& rencana_aksi) {
+  TargetTriwulan t;
+  if (k < 1 || k > 4) return t;
+  if (rencana_aksi.size() == 4) {
+    t.target = Nilai::Of(rencana_aksi[k - 1]);
+    t.sumber = SumberTarget::kRencanaAksi;
+    return t;
   }
-  if (indikator.target) return Nilai::Of(*indikator.target);
-  return Nilai::None("target belum ditetapkan");
+  if (indikator.target_triwulan.size() == 4) {
+    t.target = Nilai::Of(indikator.target_triwulan[k - 1]);
+    t.sumber = SumberTarget::kTargetTriwulan;
+    return t;
+  }
+  if (!indikator.target) {
+    t.target = Nilai::None("target belum ditetapkan");
+    return t;
+  }
+  t.target = Nilai::Of(*indikator.target);
+  t.sumber = SumberTarget::kTahunan;
+  t.progres = k < 4 && indikator.agregasi == Agregasi::kKumulatif;
+  return t;
+}
+
+double BulatkanCapaian(double capaian) {
+  return std::round(capaian * 100) / 100;
 }
 
 Nilai Capaian(Polaritas polaritas, RumusNegatif rumus, double realisasi,
               double target) {
-  if (target == 0) return Nilai::None("target bernilai 0");
+  if (target == 0) {
+    if (polaritas == Polaritas::kPositif) {
+      return Nilai::None("target bernilai 0");
+    }
+    // "Zero incidents": kept is fully achieved; any incident is the floor
+    // that selisih has, and what T/R gives under kebalikan.
+    return Nilai::Of(realisasi <= 0 ? 100 : 0);
+  }
   if (polaritas == Polaritas::kPositif) {
-    return Nilai::Of(realisasi / target * 100);
+    return Nilai::Of(BulatkanCapaian(realisasi / target * 100));
   }
   if (rumus == RumusNegatif::kKebalikan) {
     if (realisasi == 0) {
       return Nilai::None("realisasi bernilai 0 pada rumus kebalikan");
     }
-    return Nilai::Of(target / realisasi * 100);
+    return Nilai::Of(BulatkanCapaian(target / realisasi * 100));
   }
-  return Nilai::Of(std::max(0.0, (2 * target - realisasi) / target * 100));
+  return Nilai::Of(
+      BulatkanCapaian(std::max(0.0, (2 * target - realisasi) / target * 100)));
+}
+
+Nilai Progres(double realisasi, double target) {
+  if (target == 0) return Nilai::None("target bernilai 0");
+  return Nilai::Of(BulatkanCapaian(realisasi / target * 100));
 }
 
 std::string_view Predikat(const std::vector<PredikatBand>& skala,
@@ -117,7 +150,7 @@ Nilai Serapan(std::optional<double> realisasi_anggaran,
 Nilai Efisiensi(const Nilai& capaian, const Nilai& serapan) {
   if (!capaian.has_value()) return capaian;  // with its reason
   if (!serapan.has_value()) return serapan;
-  return Nilai::Of(*capaian.value() - *serapan.value());
+  return Nilai::Of(BulatkanCapaian(*capaian.value() - *serapan.value()));
 }
 
 std::string_view EfisiensiLabel(double efisiensi) {
@@ -139,6 +172,9 @@ const HasilIndikator* Results::Find(int year,
   for (const HasilIndikator& h : it->second) {
     if (h.indikator == indikator) return &h;
   }
+  for (const HasilIndikator& h : it->second) {
+    if (h.sasaran && h.sasaran->iki == indikator) return &h;
+  }
   return nullptr;
 }
 
@@ -148,6 +184,9 @@ void Results::BuildIndex() {
     auto& by_indikator = index_[year];
     for (size_t i = 0; i < list.size(); ++i) {
       by_indikator.emplace(list[i].indikator, i);
+      if (list[i].sasaran && list[i].sasaran->iki) {
+        by_indikator.emplace(list[i].sasaran->iki, i);
+      }
     }
   }
 }
@@ -171,28 +210,24 @@ class Computer {
       for (const auto& r : unit->realisasi) years.insert(r->tahun);
     }
     results.tahun.assign(years.begin(), years.end());
-    size_t indicators = 0;
-    for (const auto& unit : model_.units) {
-      for (const auto& jabatan : unit->jabatan) {
-        indicators += jabatan->indikator.size();
-      }
-    }
-    // Jabatan in model order, and where each one's indicators start in a
-    // year's list: the list is filled in parts on several threads.
     std::vector<const Jabatan*> jabatan;
-    std::vector<size_t> start;
     for (const auto& unit : model_.units) {
-      for (const auto& j : unit->jabatan) {
-        start.push_back(jabatan.empty()
-                            ? 0
-                            : start.back() + jabatan.back()->indikator.size());
-        jabatan.push_back(j.get());
-      }
+      for (const auto& j : unit->jabatan) jabatan.push_back(j.get());
     }
     for (int year : results.tahun) {
       IndexRealisasi(year);
+      // Each jabatan's rows, and where they start in the year's list: the
+      // list is filled in parts on several threads.
+      std::vector<std::vector<Baris>> rows(jabatan.size());
+      std::vector<size_t> start(jabatan.size());
+      size_t total = 0;
+      for (size_t i = 0; i < jabatan.size(); ++i) {
+        rows[i] = RowsOf(*jabatan[i], year);
+        start[i] = total;
+        total += rows[i].size();
+      }
       std::vector<HasilIndikator>& list = results.hasil[year];
-      list.resize(indicators);  // a doubling copy would be the memory peak
+      list.resize(total);  // a doubling copy would be the memory peak
       std::vector<Ringkasan> ringkasan(jabatan.size());
       size_t parts = std::max<size_t>(
           1, std::min<size_t>(static_cast<size_t>(threads_), jabatan.size()));
@@ -202,8 +237,8 @@ class Computer {
         size_t to = jabatan.size() * (part + 1) / parts;
         for (size_t i = from; i < to; ++i) {
           size_t at = start[i];
-          for (const Indikator& ind : jabatan[i]->indikator) {
-            list[at] = ComputeIndikator(*jabatan[i], ind, year, &found[part]);
+          for (const Baris& row : rows[i]) {
+            list[at] = ComputeIndikator(*jabatan[i], row, year, &found[part]);
             Add(list[at++], &ringkasan[i]);
           }
           Finish(&ringkasan[i]);
@@ -229,6 +264,33 @@ class Computer {
   }
 
  private:
+  // One row of a jabatan's results: an indicator, and the PK sasaran it is
+  // the effective indicator of (null for an IKI indicator).
+  struct Baris {
+    const Indikator* indikator;
+    const PerjanjianSasaran* sasaran;
+  };
+
+  // The sasaran of the jabatan's PK of `year`, then its IKI indicators that
+  // no sasaran links (they may still be reported); without a PK, its IKI.
+  static std::vector<Baris> RowsOf(const Jabatan& jabatan, int year) {
+    std::vector<Baris> rows;
+    const Perjanjian* pk = jabatan.unit->FindPerjanjian(year);
+    const PerjanjianJabatan* agreement =
+        pk ? pk->FindJabatan(jabatan.id) : nullptr;
+    std::set<const Indikator*> linked;
+    if (agreement && agreement->jabatan == &jabatan) {
+      for (const PerjanjianSasaran& s : agreement->sasaran) {
+        rows.push_back({&s.indikator, &s});
+        if (s.iki) linked.insert(s.iki);
+      }
+    }
+    for (const Indikator& ind : jabatan.indikator) {
+      if (!linked.count(&ind)) rows.push_back({&ind, nullptr});
+    }
+    return rows;
+  }
+
   // The realisasi of each indicator in `year` (the first one written, in
   // its unit's files): looked up once per indicator, so not searched.
   void IndexRealisasi(int year) {
@@ -250,27 +312,46 @@ class Computer {
   }
 
   const RealisasiIndikator* FindRealisasi(const Jabatan& jabatan,
-                                          const Indikator& ind) const {
-    auto it = realisasi_.find(&ind);
+                                          const Indikator* ind) const {
+    auto it = realisasi_.find(ind);
     if (it == realisasi_.end() || it->second.jabatan != &jabatan) {
       return nullptr;
     }
     return it->second.indikator;
   }
 
-  HasilIndikator ComputeIndikator(const Jabatan& jabatan, const Indikator& ind,
+  // A sasaran's figures, or when none are written under its id, those
+  // written under the id of the IKI indicator it links.
+  const RealisasiIndikator* FindRealisasi(const Jabatan& jabatan,
+                                          const Baris& row) const {
+    const RealisasiIndikator* r = FindRealisasi(jabatan, row.indikator);
+    if (!r && row.sasaran && row.sasaran->iki) {
+      r = FindRealisasi(jabatan, row.sasaran->iki);
+    }
+    return r;
+  }
+
+  HasilIndikator ComputeIndikator(const Jabatan& jabatan, const Baris& row,
                                   int year, Diagnostics* diagnostics) const {
+    const Indikator& ind = *row.indikator;
     HasilIndikator h;
     h.indikator = &ind;
+    h.sasaran = row.sasaran;
     h.jabatan = &jabatan;
     h.tahun = year;
-    const RealisasiIndikator* r = FindRealisasi(jabatan, ind);
+    const RealisasiIndikator* r = FindRealisasi(jabatan, row);
     std::optional<double> pagu =
         ind.anggaran ? ind.anggaran->pagu : std::nullopt;
+    static const std::vector<double> kNoRencanaAksi;
+    const std::vector<double>& rencana_aksi =
+        row.sasaran ? row.sasaran->rencana_aksi : kNoRencanaAksi;
     for (int k = 1; k <= 4; ++k) {
       HasilTriwulan& q = h.triwulan[k - 1];
       q.triwulan = k;
-      q.target = TargetPada(ind, k);
+      TargetTriwulan target = TargetPada(ind, k, rencana_aksi);
+      q.target = target.target;
+      q.sumber_target = target.sumber;
+      q.progres = target.progres;
       if (!r) {
         q.realisasi = Nilai::None("belum ada data realisasi");
         q.capaian = q.realisasi;
@@ -285,12 +366,13 @@ class Computer {
       q.realisasi = RealisasiSampai(ind, r->triwulan, k);
       q.capaian = q.realisasi;
       if (q.realisasi.has_value()) {
-        q.capaian = q.target.has_value()
-                        ? Capaian(ind.polaritas, ind.rumus_negatif,
-                                  *q.realisasi.value(), *q.target.value())
-                        : q.target;
+        q.capaian = !q.target.has_value() ? q.target
+                    : q.progres
+                        ? Progres(*q.realisasi.value(), *q.target.value())
+                        : Capaian(ind.polaritas, ind.rumus_negatif,
+                                  *q.realisasi.value(), *q.target.value());
       }
-      if (q.capaian.has_value()) {
+      if (q.capaian.has_value() && !q.progres) {
         q.predikat = Predikat(model_.site.skala_predikat, *q.capaian.value());
       }
       // Realised spending is cumulative: the latest figure up to k holds.
@@ -299,7 +381,7 @@ class Computer {
       }
       q.serapan = Serapan(q.realisasi_anggaran, pagu);
       q.efisiensi = Efisiensi(q.capaian, q.serapan);
-      if (q.efisiensi.has_value()) {
+      if (q.efisiensi.has_value() && !q.progres) {
         q.efisiensi_label = EfisiensiLabel(*q.efisiensi.value());
       }
       q.dilaporkan = r->dilaporkan[i];
@@ -351,7 +433,9 @@ class Computer {
       ringkasan->bernilai += 1;
       ringkasan->rata_capaian =
           ringkasan->rata_capaian.value_or(0) + *last->capaian.value();
-      ringkasan->per_predikat[std::string(last->predikat)] += 1;
+      if (!last->predikat.empty()) {
+        ringkasan->per_predikat[std::string(last->predikat)] += 1;
+      }
     }
   }
 

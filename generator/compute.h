@@ -1,5 +1,7 @@
 // Phase 3: indicator results, every rule of the "Computation" section of the
-// content format. No I/O, no HTML; doubles are never rounded here.
+// content format. No I/O, no HTML. The one rounding is the capaian's (and
+// the efisiensi made from it), to two decimals, as the format says: what a
+// page shows, its predikat and its efisiensi label then agree.
 #ifndef SAKIP_COMPUTE_H_
 #define SAKIP_COMPUTE_H_
 
@@ -73,12 +75,40 @@ Nilai AggregateUpTo(const std::array<std::optional<double>, 4>& quarters,
 // has one (components aggregated first, then pembilang / penyebut x pengali).
 Nilai RealisasiSampai(const Indikator& indikator,
                       const PerTriwulan<NilaiTriwulan>& triwulan, int k);
-// target_triwulan[k] if given, else the annual target.
-Nilai TargetPada(const Indikator& indikator, int k);
+// Where a quarter's target comes from.
+enum class SumberTarget {
+  kTidakAda,        // no target at all
+  kRencanaAksi,     // the PK's rencana_aksi[k]
+  kTargetTriwulan,  // the IKI's target_triwulan[k]
+  kTahunan,         // the annual target
+};
+
+struct TargetTriwulan {
+  Nilai target;
+  SumberTarget sumber = SumberTarget::kTidakAda;
+  // A quarter I-III measured against the whole year's target: its figure is
+  // progress (R / T x 100), not judged, so it has no predikat.
+  bool progres = false;
+};
+
+// Target of quarter k (1..4): `rencana_aksi[k]` (a PK sasaran's, empty
+// otherwise), else target_triwulan[k], else the annual target. Quarters
+// I-III on the annual target are progress, except for `terakhir` and
+// `rata-rata` indicators (a level, not a sum: the annual target is each
+// quarter's target); quarter IV on it is the year's result.
+TargetTriwulan TargetPada(const Indikator& indikator, int k,
+                          const std::vector<double>& rencana_aksi = {});
+// Capaian rounded once, to two decimals (half away from zero).
+double BulatkanCapaian(double capaian);
 // positif: R/T x 100; negatif+selisih: (2T-R)/T x 100 floored at 0;
-// negatif+kebalikan: T/R x 100.
+// negatif+kebalikan: T/R x 100; rounded by BulatkanCapaian. A negatif
+// target of 0 ("zero incidents"): 100 when R <= 0, else 0 (see
+// docs/decisions.md); a positif target of 0 gives no capaian.
 Nilai Capaian(Polaritas polaritas, RumusNegatif rumus, double realisasi,
               double target);
+// Progress of a quarter towards the annual target: R / T x 100, rounded by
+// BulatkanCapaian, whatever the polaritas.
+Nilai Progres(double realisasi, double target);
 // The first band whose `min` <= capaian (bands sorted highest first); a
 // label of `skala`, valid as long as it is.
 std::string_view Predikat(const std::vector<PredikatBand>& skala,
@@ -86,7 +116,7 @@ std::string_view Predikat(const std::vector<PredikatBand>& skala,
 // realised spending / pagu x 100
 Nilai Serapan(std::optional<double> realisasi_anggaran,
               std::optional<double> pagu);
-// capaian - serapan, in points.
+// capaian - serapan, in points, rounded to two decimals like the capaian.
 Nilai Efisiensi(const Nilai& capaian, const Nilai& serapan);
 // `efisien` above +5, `cukup efisien` within +-5, `tidak efisien` below -5.
 std::string_view EfisiensiLabel(double efisiensi);  // a literal
@@ -98,9 +128,13 @@ struct HasilTriwulan {
   bool dilapor = false;  // any figure reported for this quarter
   Nilai realisasi;
   Nilai target;
-  Nilai capaian;
+  SumberTarget sumber_target = SumberTarget::kTidakAda;
+  // `capaian` is progress towards the annual target (label it so): no
+  // predikat and no efisiensi label.
+  bool progres = false;
+  Nilai capaian;              // rounded to two decimals
   std::string_view predikat;  // a label of the site's skala; empty without
-                              // capaian
+                              // capaian and for progress figures
   std::optional<double> realisasi_anggaran;
   Nilai serapan;
   Nilai efisiensi;
@@ -111,7 +145,10 @@ struct HasilTriwulan {
 };
 
 struct HasilIndikator {
+  // The indicator computed: a PK sasaran's effective indicator when
+  // `sasaran` is set, else an IKI indicator of `jabatan`.
   const Indikator* indikator = nullptr;
+  const PerjanjianSasaran* sasaran = nullptr;  // null: an IKI row
   const Jabatan* jabatan = nullptr;
   int tahun = 0;
   std::array<HasilTriwulan, 4> triwulan;
@@ -135,13 +172,17 @@ struct Ringkasan {
 
 struct Results {
   std::vector<int> tahun;  // years with realisasi, ascending
-  // By year; within a year in model order (unit, jabatan, indikator).
+  // By year; within a year in model order (unit, jabatan, then each
+  // jabatan's rows: the sasaran of its PK of that year, when it has one,
+  // then its IKI indicators that no sasaran links).
   std::map<int, std::vector<HasilIndikator>> hasil;
   std::map<int, std::map<const Jabatan*, Ringkasan>> per_jabatan;
   std::map<int, std::map<const Unit*, Ringkasan>> per_unit;  // own jabatan
   std::map<int, std::map<const Unit*, Ringkasan>>
       per_unit_subtree;  // with sub-units
 
+  // By the row's indicator; an IKI indicator that a PK sasaran links finds
+  // the sasaran's row.
   const HasilIndikator* Find(int year, const Indikator* indikator) const;
   // Makes Find constant-time; ComputeResults calls it.
   void BuildIndex();

@@ -131,8 +131,13 @@ TEST_CASE("capaian: positif, negatif selisih with floor, negatif kebalikan") {
        "realisasi bernilai 0 pada rumus kebalikan"},
       {Polaritas::kPositif, RumusNegatif::kSelisih, 5, 0, kNone,
        "target bernilai 0"},
-      {Polaritas::kNegatif, RumusNegatif::kSelisih, 5, 0, kNone,
-       "target bernilai 0"},
+      // "Zero incidents" (docs/decisions.md): none is 100, any is 0.
+      {Polaritas::kNegatif, RumusNegatif::kSelisih, 5, 0, 0, ""},
+      {Polaritas::kNegatif, RumusNegatif::kSelisih, 0, 0, 100, ""},
+      {Polaritas::kNegatif, RumusNegatif::kKebalikan, 3, 0, 0, ""},
+      {Polaritas::kNegatif, RumusNegatif::kKebalikan, 0, 0, 100, ""},
+      // Negative figures are valid: a growth indicator that fell.
+      {Polaritas::kPositif, RumusNegatif::kSelisih, -2, 8, -25, ""},
   };
   for (const Case& c : cases) {
     Nilai n = Capaian(c.p, c.r, c.realisasi, c.target);
@@ -142,15 +147,74 @@ TEST_CASE("capaian: positif, negatif selisih with floor, negatif kebalikan") {
   }
 }
 
-TEST_CASE("quarterly targets take precedence over the annual target") {
+TEST_CASE("quarter targets: rencana aksi, then target_triwulan, then annual") {
   Indikator ind;
-  CHECK(TargetPada(ind, 2).alasan() == "target belum ditetapkan");
+  CHECK(TargetPada(ind, 2).target.alasan() == "target belum ditetapkan");
+  CHECK(TargetPada(ind, 2).sumber == SumberTarget::kTidakAda);
   ind.target = 100;
-  CHECK(TargetPada(ind, 2).value() == 100);
-  ind.target_triwulan = {25, 50, 75, 100};
-  CHECK(TargetPada(ind, 1).value() == 25);
-  CHECK(TargetPada(ind, 2).value() == 50);
-  CHECK(TargetPada(ind, 4).value() == 100);
+  // Kumulatif on the annual target: quarters I-III are progress, IV is the
+  // year's result.
+  for (int k = 1; k <= 4; ++k) {
+    TargetTriwulan t = TargetPada(ind, k);
+    INFO("quarter " << k);
+    CHECK(t.target.value() == 100);
+    CHECK(t.sumber == SumberTarget::kTahunan);
+    CHECK(t.progres == (k < 4));
+  }
+  // A level (terakhir, rata-rata): the annual target is each quarter's.
+  for (Agregasi a : {Agregasi::kTerakhir, Agregasi::kRataRata}) {
+    ind.agregasi = a;
+    CHECK_FALSE(TargetPada(ind, 2).progres);
+    CHECK(TargetPada(ind, 2).sumber == SumberTarget::kTahunan);
+  }
+  ind.agregasi = Agregasi::kKumulatif;
+  ind.target_triwulan = {25, 50, 75, 90};
+  CHECK(TargetPada(ind, 1).target.value() == 25);
+  CHECK(TargetPada(ind, 4).target.value() == 90);
+  CHECK(TargetPada(ind, 2).sumber == SumberTarget::kTargetTriwulan);
+  CHECK_FALSE(TargetPada(ind, 2).progres);
+  // The PK's rencana aksi comes first.
+  std::vector<double> rencana_aksi = {10, 40, 70, 100};
+  TargetTriwulan ra = TargetPada(ind, 2, rencana_aksi);
+  CHECK(ra.target.value() == 40);
+  CHECK(ra.sumber == SumberTarget::kRencanaAksi);
+  CHECK_FALSE(ra.progres);
+  CHECK(TargetPada(ind, 4, rencana_aksi).target.value() == 100);
+}
+
+TEST_CASE(
+    "progress towards the annual target is R over T whatever the polaritas") {
+  CHECK(Progres(30, 120).value() == 25);
+  CHECK(Progres(1, 3).value() == 33.33);
+  CHECK(Progres(5, 0).alasan() == "target bernilai 0");
+}
+
+TEST_CASE("capaian is rounded once and the predikat and efisiensi use it") {
+  std::vector<PredikatBand> skala = DefaultPredikatScale();
+  auto capaian = [](double r, double t) {
+    return *Capaian(Polaritas::kPositif, RumusNegatif::kSelisih, r, t).value();
+  };
+  CHECK(BulatkanCapaian(90.996) == 91.00);
+  CHECK(BulatkanCapaian(-12.345678) == -12.35);
+  // 90.996 shows as 91,00: Sangat Tinggi, not the Tinggi of the raw figure.
+  CHECK(capaian(90.996, 100) == 91);
+  CHECK(Predikat(skala, capaian(90.996, 100)) == "Sangat Tinggi");
+  CHECK(capaian(90.5, 100) == 90.5);
+  CHECK(Predikat(skala, capaian(90.5, 100)) == "Tinggi");
+  // 65.5 / 100 x 100 is 65.50000000000001 unrounded.
+  CHECK(capaian(65.5, 100) == 65.5);
+  CHECK(Predikat(skala, capaian(65.5, 100)) == "Rendah");
+  CHECK(capaian(65.996, 100) == 66);
+  CHECK(Predikat(skala, capaian(65.996, 100)) == "Sedang");
+  // Efisiensi exactly +5 and -5 from rounded capaian: cukup efisien. Unrounded
+  // (55.004 - 50, 44.996 - 50) they would be efisien and tidak efisien.
+  Nilai plus = Efisiensi(Nilai::Of(capaian(55.004, 100)), Nilai::Of(50));
+  CHECK(plus.value() == 5);
+  CHECK(EfisiensiLabel(*plus.value()) == "cukup efisien");
+  Nilai minus = Efisiensi(Nilai::Of(capaian(44.996, 100)), Nilai::Of(50));
+  CHECK(minus.value() == -5);
+  CHECK(EfisiensiLabel(*minus.value()) == "cukup efisien");
+  CHECK(Efisiensi(Nilai::Of(63), Nilai::Of(48.916761)).value() == 14.08);
 }
 
 TEST_CASE("predikat band edges on the default scale") {
@@ -212,11 +276,16 @@ TEST_CASE("results of a tree: quarters, roll-ups and the dilaporkan check") {
   CHECK(dokumen->triwulan_terakhir == 2);
   const HasilTriwulan& q2 = dokumen->triwulan[1];
   CHECK(q2.realisasi.value() == 7);
+  // Kumulatif without quarterly targets: quarter II is progress towards the
+  // annual 10, with no predikat and no efisiensi label.
   CHECK(q2.capaian.value() == 70);
-  CHECK(q2.predikat == "Sedang");
+  CHECK(q2.progres);
+  CHECK(q2.sumber_target == SumberTarget::kTahunan);
+  CHECK(q2.predikat.empty());
   CHECK(q2.serapan.value() == 75);
   CHECK(q2.efisiensi.value() == -5);
-  CHECK(q2.efisiensi_label == "cukup efisien");
+  CHECK(q2.efisiensi_label.empty());
+  CHECK(dokumen->sasaran == nullptr);  // an IKI row
   CHECK(q2.evaluasi == "Sesuai jadwal");
   CHECK(dokumen->triwulan[2].dilapor == false);
 
@@ -230,8 +299,11 @@ TEST_CASE("results of a tree: quarters, roll-ups and the dilaporkan check") {
   CHECK(rs.indikator == 2);
   CHECK(rs.bernilai == 2);
   CHECK(*rs.rata_capaian == Approx(80));  // (70 + 90) / 2
-  CHECK(rs.per_predikat.at("Sedang") == 1);
+  // Only `surat` (terakhir: judged each quarter) has a predikat.
+  CHECK(rs.per_predikat.count("Sedang") == 0);
   CHECK(rs.per_predikat.at("Tinggi") == 1);
+  CHECK(results.Find(2024, &sekretaris->indikator[1])->triwulan[1].predikat ==
+        "Tinggi");
   CHECK(rs.pagu == 2000);
   CHECK(*rs.serapan == Approx(75));
 

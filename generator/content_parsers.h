@@ -21,6 +21,12 @@ void ParseUnit(const YamlValue& root, Unit* unit);
 void ParseJabatan(const YamlValue& root, Jabatan* jabatan);
 void ParseKeputusan(const YamlValue& root, Keputusan* keputusan);
 void ParseRealisasi(const YamlValue& root, Realisasi* realisasi);
+// perjanjian/<tahun>.yaml; `perjanjian->tahun` is the year of the file name.
+void ParsePerjanjian(const YamlValue& root, Perjanjian* perjanjian);
+
+// The fields an IKI indicator and a PK sasaran share: formulasi, rumus,
+// sumber_data, polaritas, rumus_negatif, agregasi.
+void ParseIndikatorRumus(const MapReader& map, Indikator* indikator);
 
 // Shared by jabatan files and realisasi files. Checks the NIP.
 // `nama` is required except in report signature blocks, where a source may

@@ -24,6 +24,8 @@ const std::vector<std::string> kIndikatorKeys = {"id",
                                                  "anggaran",
                                                  "catatan"};
 
+}  // namespace
+
 void ParseRumus(const YamlValue& value, Indikator* indikator) {
   MapReader map(value, "rumus", {"pembilang", "penyebut", "pengali"});
   if (!map.ok()) return;
@@ -33,6 +35,28 @@ void ParseRumus(const YamlValue& value, Indikator* indikator) {
   rumus.pengali = map.Number("pengali").value_or(1);
   indikator->rumus = rumus;
 }
+
+void ParseIndikatorRumus(const MapReader& map, Indikator* ind) {
+  ind->formulasi = map.String("formulasi").value_or("");
+  if (map.Has("rumus")) ParseRumus(map.Get("rumus"), ind);
+  ind->sumber_data = map.StringList("sumber_data");
+  std::string polaritas =
+      map.Choice("polaritas", {"positif", "negatif"}).value_or("positif");
+  ind->polaritas =
+      polaritas == "negatif" ? Polaritas::kNegatif : Polaritas::kPositif;
+  std::string rumus_negatif =
+      map.Choice("rumus_negatif", {"selisih", "kebalikan"}).value_or("selisih");
+  ind->rumus_negatif = rumus_negatif == "kebalikan" ? RumusNegatif::kKebalikan
+                                                    : RumusNegatif::kSelisih;
+  std::string agregasi =
+      map.Choice("agregasi", {"kumulatif", "terakhir", "rata-rata"})
+          .value_or("kumulatif");
+  ind->agregasi = agregasi == "terakhir"    ? Agregasi::kTerakhir
+                  : agregasi == "rata-rata" ? Agregasi::kRataRata
+                                            : Agregasi::kKumulatif;
+}
+
+namespace {
 
 void ParseAnggaran(const YamlValue& value, Indikator* indikator) {
   MapReader map(value, "anggaran", {"kode", "kegiatan", "pagu", "sumber_dana"});
@@ -66,9 +90,7 @@ std::optional<Indikator> ParseIndikator(const YamlValue& value) {
   }
   ind.sasaran = map.String("sasaran").value_or("");
   ind.nama = map.String("nama", Need::kRequired).value_or("");
-  ind.formulasi = map.String("formulasi").value_or("");
-  if (map.Has("rumus")) ParseRumus(map.Get("rumus"), &ind);
-  ind.sumber_data = map.StringList("sumber_data");
+  ParseIndikatorRumus(map, &ind);
   ind.satuan = map.String("satuan").value_or("");
   ind.target = map.Number("target");
   ind.target_keterangan = map.String("target_keterangan").value_or("");
@@ -88,20 +110,6 @@ std::optional<Indikator> ParseIndikator(const YamlValue& value) {
       if (ind.target_triwulan.size() != 4) ind.target_triwulan.clear();
     }
   }
-  std::string polaritas =
-      map.Choice("polaritas", {"positif", "negatif"}).value_or("positif");
-  ind.polaritas =
-      polaritas == "negatif" ? Polaritas::kNegatif : Polaritas::kPositif;
-  std::string rumus_negatif =
-      map.Choice("rumus_negatif", {"selisih", "kebalikan"}).value_or("selisih");
-  ind.rumus_negatif = rumus_negatif == "kebalikan" ? RumusNegatif::kKebalikan
-                                                   : RumusNegatif::kSelisih;
-  std::string agregasi =
-      map.Choice("agregasi", {"kumulatif", "terakhir", "rata-rata"})
-          .value_or("kumulatif");
-  ind.agregasi = agregasi == "terakhir"    ? Agregasi::kTerakhir
-                 : agregasi == "rata-rata" ? Agregasi::kRataRata
-                                           : Agregasi::kKumulatif;
   ind.mendukung_ref = ReadReference(map, "mendukung");
   if (map.Has("anggaran")) ParseAnggaran(map.Get("anggaran"), &ind);
   ind.catatan = map.String("catatan").value_or("");

@@ -29,7 +29,8 @@ std::string Stem(const std::string& name) {
 
 // Folders inside a unit that hold its files rather than sub-units.
 bool IsReservedFolder(const std::string& name) {
-  return name == "jabatan" || name == "keputusan" || name == "realisasi";
+  return name == "jabatan" || name == "keputusan" || name == "realisasi" ||
+         name == "perjanjian";
 }
 
 class Loader {
@@ -229,7 +230,7 @@ class Loader {
     std::optional<std::string> index_md;
     using Files =
         std::vector<std::pair<std::string, std::optional<std::string>>>;
-    Files jabatan, keputusan, realisasi;
+    Files jabatan, keputusan, realisasi, perjanjian;
   };
 
   // Reading reports links, ignored files, bad names and unreadable files
@@ -251,18 +252,23 @@ class Loader {
         files->emplace_back(name, Read(path));
       }
     }
-    for (const std::string& name : FilesIn(unit, "realisasi", ".yaml")) {
-      std::string path = JoinPath(JoinPath(unit.path, "realisasi"), name);
-      std::string stem = Stem(name);
-      if (stem.size() != 4 ||
-          !std::all_of(stem.begin(), stem.end(), ::isdigit)) {
-        diagnostics_->Error({Display(path), 0, 0},
-                            "a realisasi file is named after its year, e.g. "
-                            "2024.yaml, not " +
-                                name);
-        continue;
+    for (const auto& [folder, files] :
+         {std::pair{"realisasi", &texts.realisasi},
+          std::pair{"perjanjian", &texts.perjanjian}}) {
+      for (const std::string& name : FilesIn(unit, folder, ".yaml")) {
+        std::string path = JoinPath(JoinPath(unit.path, folder), name);
+        std::string stem = Stem(name);
+        if (stem.size() != 4 ||
+            !std::all_of(stem.begin(), stem.end(), ::isdigit)) {
+          diagnostics_->Error({Display(path), 0, 0},
+                              std::string("a ") + folder +
+                                  " file is named after its year, e.g. "
+                                  "2024.yaml, not " +
+                                  name);
+          continue;
+        }
+        files->emplace_back(name, Read(path));
       }
-      texts.realisasi.emplace_back(name, Read(path));
     }
     return texts;
   }
@@ -344,7 +350,10 @@ class Loader {
         &unit->jabatan);
     ParseMarkdownFiles<Keputusan>(unit, "keputusan", texts.keputusan,
                                   ParseKeputusan, &unit->keputusan);
-    ParseRealisasiFiles(unit, texts.realisasi);
+    ParseYearFiles<Realisasi>(unit, "realisasi", texts.realisasi,
+                              ParseRealisasi, &unit->realisasi);
+    ParseYearFiles<Perjanjian>(unit, "perjanjian", texts.perjanjian,
+                               ParsePerjanjian, &unit->perjanjian);
   }
 
   // Links are reported where they are found (the walk of the folder that
@@ -434,19 +443,24 @@ class Loader {
     }
   }
 
-  void ParseRealisasiFiles(Unit* unit, const UnitTexts::Files& files) {
+  // Parses each `<folder>/<tahun>.yaml` of a unit. `T` is Realisasi or
+  // Perjanjian.
+  template <typename T, typename Parse>
+  void ParseYearFiles(Unit* unit, const std::string& folder,
+                      const UnitTexts::Files& files, Parse parse,
+                      std::vector<std::unique_ptr<T>>* out) {
     for (const auto& [name, text] : files) {
       if (!text) continue;
-      std::string path = JoinPath(JoinPath(unit->path, "realisasi"), name);
-      auto realisasi = std::make_unique<Realisasi>();
-      realisasi->tahun = std::stoi(Stem(name));
-      realisasi->path = Display(path);
-      realisasi->unit = unit;
+      std::string path = JoinPath(JoinPath(unit->path, folder), name);
+      auto item = std::make_unique<T>();
+      item->tahun = std::stoi(Stem(name));
+      item->path = Display(path);
+      item->unit = unit;
       YamlSource source;
       if (std::optional<YamlValue> root = ReadYaml(path, *text, &source)) {
-        ParseRealisasi(*root, realisasi.get());
+        parse(*root, item.get());
       }
-      unit->realisasi.push_back(std::move(realisasi));
+      out->push_back(std::move(item));
     }
   }
 

@@ -88,9 +88,12 @@ int RunNew(const std::string& content_dir, const std::string& kind,
   std::tm local{};
   localtime_r(&now, &local);
   sakip::NewFile file =
-      kind == "unit" ? sakip::NewUnit(model, args[0])
-      : kind == "jabatan"
-          ? sakip::NewJabatan(model, args[0], args[1])
+      kind == "unit"      ? sakip::NewUnit(model, args[0])
+      : kind == "jabatan" ? sakip::NewJabatan(model, args[0], args[1])
+      : kind == "perjanjian"
+          ? sakip::NewPerjanjian(
+                model, args[0], args[1],
+                {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday})
           : sakip::NewKeputusan(
                 model, args[0], args[1],
                 {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday});
@@ -193,6 +196,12 @@ int main(int argc, char** argv) {
     sub->add_option("UNIT", unit_path, "The unit's folder")->required();
     sub->add_option("ID", new_id, "The new file's id")->required();
   }
+  CLI::App* new_perjanjian = make->add_subcommand(
+      "perjanjian", "A Perjanjian Kinerja of a year, from the unit's IKI");
+  new_perjanjian->add_option("UNIT", unit_path, "The unit's folder")
+      ->required();
+  new_perjanjian->add_option("TAHUN", new_id, "The year, e.g. 2025")
+      ->required();
 
   CLI::App* serve = app.add_subcommand(
       "serve",
@@ -209,9 +218,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (*make) {
-    std::string kind = *new_unit      ? "unit"
-                       : *new_jabatan ? "jabatan"
-                                      : "keputusan";
+    std::string kind = *new_unit         ? "unit"
+                       : *new_jabatan    ? "jabatan"
+                       : *new_perjanjian ? "perjanjian"
+                                         : "keputusan";
     return RunNew(content_dir, kind, {unit_path, new_id});
   }
 

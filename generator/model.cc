@@ -24,6 +24,29 @@ const Jabatan* Unit::FindJabatan(const std::string& jabatan_id) const {
   return nullptr;
 }
 
+const Perjanjian* Unit::FindPerjanjian(int tahun) const {
+  for (const auto& p : perjanjian) {
+    if (p->tahun == tahun) return p.get();
+  }
+  return nullptr;
+}
+
+const PerjanjianJabatan* Perjanjian::FindJabatan(
+    const std::string& jabatan_id) const {
+  for (const PerjanjianJabatan& j : jabatan) {
+    if (j.jabatan_id == jabatan_id) return &j;
+  }
+  return nullptr;
+}
+
+const PerjanjianSasaran* PerjanjianJabatan::FindSasaran(
+    const std::string& sasaran_id) const {
+  for (const PerjanjianSasaran& s : sasaran) {
+    if (s.indikator.id == sasaran_id) return &s;
+  }
+  return nullptr;
+}
+
 const Unit* Model::FindUnit(const std::string& unit_path) const {
   for (const auto& u : units) {
     if (u->path == unit_path) return u.get();

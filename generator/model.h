@@ -185,9 +185,14 @@ struct NilaiTriwulan {
 template <typename T>
 using PerTriwulan = std::array<std::optional<T>, 4>;
 
+struct PerjanjianSasaran;
+
 struct RealisasiIndikator {
   std::string indikator_id;
-  const Indikator* indikator = nullptr;  // resolved
+  // Resolved: the year's PK sasaran (its indikator is the sasaran's
+  // effective one), else the jabatan's IKI indicator (`sasaran` null).
+  const Indikator* indikator = nullptr;
+  const PerjanjianSasaran* sasaran = nullptr;
   PerTriwulan<NilaiTriwulan> triwulan;
   PerTriwulan<double> anggaran;    // realised spending, cumulative
   PerTriwulan<double> dilaporkan;  // capaian printed in the report
@@ -234,6 +239,67 @@ struct Realisasi {
   SourcePos pos;
 };
 
+// One sasaran of a Perjanjian Kinerja. `indikator` is the effective
+// indicator the computation uses: what the PK writes, completed at resolve
+// time from the linked IKI indicator for every optional field not given.
+struct PerjanjianSasaran {
+  // Which optional IKI-like fields the PK itself gives (bits of `Diberi`).
+  enum Diberi : unsigned {
+    kSasaran = 1u << 0,
+    kIndikator = 1u << 1,
+    kTarget = 1u << 2,
+    kSatuan = 1u << 3,
+    kFormulasi = 1u << 4,
+    kRumus = 1u << 5,
+    kSumberData = 1u << 6,
+    kPolaritas = 1u << 7,
+    kRumusNegatif = 1u << 8,
+    kAgregasi = 1u << 9,
+  };
+  Indikator indikator;  // id = the sasaran id; nama = its `indikator` text
+  unsigned diberi = 0;  // Diberi bits
+  Reference iki_ref;    // text: an IKI indikator id of the same jabatan
+  const Indikator* iki = nullptr;    // resolved
+  std::vector<double> rencana_aksi;  // empty, or the target to quarter I..IV
+  SourcePos rencana_aksi_pos;
+  SourcePos target_pos;
+};
+
+// A row of the PK's budget table.
+struct PerjanjianAnggaran {
+  Anggaran anggaran;
+  Reference sasaran_ref;  // text: a sasaran id of the same jabatan, or ""
+  const PerjanjianSasaran* sasaran = nullptr;  // resolved
+  SourcePos pos;
+};
+
+// The agreement of one jabatan (pihak pertama) in a PK file.
+struct PerjanjianJabatan {
+  std::string jabatan_id;
+  const Jabatan* jabatan = nullptr;      // resolved
+  Reference pihak_kedua_ref;             // empty: the jabatan's atasan
+  const Jabatan* pihak_kedua = nullptr;  // resolved (or the atasan)
+  std::vector<PerjanjianSasaran> sasaran;
+  std::vector<PerjanjianAnggaran> anggaran;
+  SourcePos pos;
+
+  const PerjanjianSasaran* FindSasaran(const std::string& sasaran_id) const;
+};
+
+// perjanjian/<tahun>.yaml: the Perjanjian Kinerja and its Rencana Aksi.
+struct Perjanjian {
+  int tahun = 0;
+  std::string path;
+  Unit* unit = nullptr;
+  std::string jenis = "murni";  // murni | perubahan
+  std::string tempat;
+  std::optional<Date> tanggal;
+  std::vector<PerjanjianJabatan> jabatan;
+  SourcePos pos;
+
+  const PerjanjianJabatan* FindJabatan(const std::string& jabatan_id) const;
+};
+
 struct Kop {
   std::string alamat;
   std::string telepon;
@@ -263,10 +329,12 @@ struct Unit {
   std::string source_hash;
   std::vector<std::unique_ptr<Jabatan>> jabatan;  // sorted by id
   std::vector<std::unique_ptr<Keputusan>> keputusan;
-  std::vector<std::unique_ptr<Realisasi>> realisasi;  // sorted by year
+  std::vector<std::unique_ptr<Realisasi>> realisasi;    // sorted by year
+  std::vector<std::unique_ptr<Perjanjian>> perjanjian;  // sorted by year
   SourcePos pos;
 
   const Jabatan* FindJabatan(const std::string& jabatan_id) const;
+  const Perjanjian* FindPerjanjian(int tahun) const;
 };
 
 struct Model {

@@ -67,6 +67,9 @@ class Resolver {
     for (auto& unit : model_.units) {
       for (auto& jabatan : unit->jabatan) ResolveMendukung(jabatan.get());
       for (auto& keputusan : unit->keputusan) ResolveKeputusan(keputusan.get());
+      for (auto& perjanjian : unit->perjanjian) {
+        ResolvePerjanjian(perjanjian.get());
+      }
       for (auto& realisasi : unit->realisasi) ResolveRealisasi(realisasi.get());
     }
   }
@@ -296,8 +299,109 @@ class Resolver {
     }
   }
 
+  void ResolvePerjanjian(Perjanjian* perjanjian) {
+    const Unit& unit = *perjanjian->unit;
+    for (PerjanjianJabatan& pj : perjanjian->jabatan) {
+      pj.jabatan = unit.FindJabatan(pj.jabatan_id);
+      if (!pj.jabatan) {
+        std::string hint = DidYouMean(pj.jabatan_id, JabatanIds(unit));
+        diagnostics_->Error(pj.pos,
+                            "PK " + std::to_string(perjanjian->tahun) +
+                                " for unknown jabatan `" + pj.jabatan_id +
+                                "` in " + unit.path,
+                            hint.empty() ? "the keys under `jabatan` are the "
+                                           "jabatan ids of this unit (file "
+                                           "names in jabatan/)"
+                                         : hint);
+        continue;
+      }
+      pj.pihak_kedua = pj.pihak_kedua_ref.empty()
+                           ? pj.jabatan->atasan
+                           : Lookup(unit, pj.pihak_kedua_ref, "pihak_kedua");
+      for (PerjanjianSasaran& s : pj.sasaran) LinkIki(*pj.jabatan, &s);
+      for (PerjanjianAnggaran& row : pj.anggaran) {
+        if (!row.sasaran_ref.empty()) {
+          row.sasaran = pj.FindSasaran(row.sasaran_ref.text);
+        }
+      }
+      for (PerjanjianSasaran& s : pj.sasaran) AttachAnggaran(pj, &s);
+    }
+  }
+
+  // Links a sasaran to its IKI indicator and fills in what it inherits.
+  void LinkIki(const Jabatan& jabatan, PerjanjianSasaran* s) {
+    if (s->iki_ref.empty()) return;
+    s->iki = jabatan.FindIndikator(s->iki_ref.text);
+    if (!s->iki) {
+      std::vector<std::string> ids;
+      for (const Indikator& i : jabatan.indikator) ids.push_back(i.id);
+      std::string hint = DidYouMean(s->iki_ref.text, ids);
+      diagnostics_->Error(s->iki_ref.pos,
+                          "`iki`: jabatan `" + jabatan.id +
+                              "` has no IKI indicator `" + s->iki_ref.text +
+                              "`",
+                          hint.empty() ? "name the `id` of an indikator in "
+                                         "its jabatan file, or leave `iki` "
+                                         "out for a sasaran of its own"
+                                       : hint);
+      return;
+    }
+    InheritFromIki(*s->iki, s);
+  }
+
+  // An `iki` link inherits every IKI-like field the sasaran does not give;
+  // its quarterly targets are the IKI's target_triwulan (the rencana_aksi,
+  // when given, comes first in compute.cc).
+  static void InheritFromIki(const Indikator& iki, PerjanjianSasaran* s) {
+    using S = PerjanjianSasaran;
+    Indikator& ind = s->indikator;
+    auto missing = [s](unsigned bit) { return (s->diberi & bit) == 0; };
+    if (missing(S::kSasaran)) ind.sasaran = iki.sasaran;
+    if (missing(S::kIndikator)) ind.nama = iki.nama;
+    if (missing(S::kTarget)) {
+      ind.target = iki.target;
+      ind.target_keterangan = iki.target_keterangan;
+    }
+    if (missing(S::kSatuan)) ind.satuan = iki.satuan;
+    if (missing(S::kFormulasi)) ind.formulasi = iki.formulasi;
+    if (missing(S::kRumus)) ind.rumus = iki.rumus;
+    if (missing(S::kSumberData)) ind.sumber_data = iki.sumber_data;
+    if (missing(S::kPolaritas)) ind.polaritas = iki.polaritas;
+    if (missing(S::kRumusNegatif)) ind.rumus_negatif = iki.rumus_negatif;
+    if (missing(S::kAgregasi)) ind.agregasi = iki.agregasi;
+    ind.target_triwulan = iki.target_triwulan;
+    ind.mendukung_ref = iki.mendukung_ref;
+    ind.mendukung_jabatan = iki.mendukung_jabatan;
+    ind.mendukung = iki.mendukung;
+  }
+
+  // The budget a sasaran's serapan is measured against: the PK rows naming
+  // it (pagu summed), else its IKI indicator's own anggaran.
+  static void AttachAnggaran(const PerjanjianJabatan& pj,
+                             PerjanjianSasaran* s) {
+    std::optional<Anggaran> total;
+    for (const PerjanjianAnggaran& row : pj.anggaran) {
+      if (row.sasaran != s) continue;
+      if (!total) {
+        total = row.anggaran;
+        continue;
+      }
+      total->kode += "; " + row.anggaran.kode;
+      total->kegiatan += "; " + row.anggaran.kegiatan;
+      if (row.anggaran.pagu) {
+        total->pagu = total->pagu.value_or(0) + *row.anggaran.pagu;
+      }
+    }
+    if (total) {
+      s->indikator.anggaran = *total;
+    } else if (s->iki && s->iki->anggaran) {
+      s->indikator.anggaran = *s->iki->anggaran;
+    }
+  }
+
   void ResolveRealisasi(Realisasi* realisasi) {
     const Unit& unit = *realisasi->unit;
+    const Perjanjian* pk = unit.FindPerjanjian(realisasi->tahun);
     for (RealisasiJabatan& rj : realisasi->jabatan) {
       rj.jabatan = unit.FindJabatan(rj.jabatan_id);
       if (!rj.jabatan) {
@@ -307,8 +411,11 @@ class Resolver {
                             DidYouMean(rj.jabatan_id, JabatanIds(unit)));
         continue;
       }
-      for (RealisasiIndikator& ri : rj.indikator)
-        ResolveEntry(*rj.jabatan, &ri);
+      const PerjanjianJabatan* agreement =
+          pk ? pk->FindJabatan(rj.jabatan_id) : nullptr;
+      for (RealisasiIndikator& ri : rj.indikator) {
+        ResolveEntry(*rj.jabatan, agreement, realisasi->tahun, &ri);
+      }
     }
     for (const auto& [jabatan_id, pos] : realisasi->laporan_pos) {
       if (!unit.FindJabatan(jabatan_id)) {
@@ -320,16 +427,34 @@ class Resolver {
     }
   }
 
-  void ResolveEntry(const Jabatan& jabatan, RealisasiIndikator* entry) {
-    entry->indikator = jabatan.FindIndikator(entry->indikator_id);
+  // An id names a sasaran of the year's PK of the jabatan first, then one
+  // of the jabatan's IKI indicators.
+  void ResolveEntry(const Jabatan& jabatan, const PerjanjianJabatan* agreement,
+                    int tahun, RealisasiIndikator* entry) {
+    if (agreement) {
+      entry->sasaran = agreement->FindSasaran(entry->indikator_id);
+      if (entry->sasaran) entry->indikator = &entry->sasaran->indikator;
+    }
+    if (!entry->indikator) {
+      entry->indikator = jabatan.FindIndikator(entry->indikator_id);
+    }
     if (!entry->indikator) {
       std::vector<std::string> ids;
+      if (agreement) {
+        for (const PerjanjianSasaran& s : agreement->sasaran) {
+          ids.push_back(s.indikator.id);
+        }
+      }
       for (const Indikator& i : jabatan.indikator) ids.push_back(i.id);
-      diagnostics_->Error(entry->pos,
-                          "realisasi for unknown indikator `" +
-                              entry->indikator_id + "` of jabatan `" +
-                              jabatan.id + "`",
-                          DidYouMean(entry->indikator_id, ids));
+      std::string where =
+          agreement
+              ? "`: not a sasaran of the " + std::to_string(tahun) +
+                    " PK of `" + jabatan.id + "` nor one of its IKI indicators"
+              : "` of jabatan `" + jabatan.id + "`";
+      diagnostics_->Error(
+          entry->pos,
+          "realisasi for unknown indikator `" + entry->indikator_id + where,
+          DidYouMean(entry->indikator_id, ids));
       return;
     }
     bool structured = entry->indikator->rumus.has_value();

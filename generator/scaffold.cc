@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -10,6 +11,7 @@
 
 #include "content_parsers.h"
 #include "file_system.h"
+#include "resolve.h"
 #include "suggest.h"
 
 namespace sakip {
@@ -207,6 +209,80 @@ NewFile NewKeputusan(const Model& model, const std::string& unit_path,
       "  # jabatan: [...]         # default: every jabatan of the unit\n"
       "  # sub_unit: true         # also the jabatan of the units below\n"
       "---\n";
+  return out;
+}
+
+namespace {
+
+// One jabatan's agreement: its IKI as sasaran, each linked by `iki`.
+std::string AgreementOf(const Jabatan& jabatan) {
+  std::string text =
+      "  " + jabatan.id + ":  # pihak pertama: " + Quoted(jabatan.nama) + "\n";
+  text +=
+      jabatan.atasan_ref.empty()
+          ? "    # pihak_kedua: ...  # no atasan: name the superior\n"
+          : "    pihak_kedua: " + jabatan.atasan_ref.text + "  # its atasan\n";
+  if (jabatan.indikator.empty()) {
+    return text + "    sasaran: []  # no IKI yet: add sasaran of its own\n";
+  }
+  text += "    sasaran:\n";
+  for (const Indikator& ind : jabatan.indikator) {
+    text += "      - id: " + ind.id + "\n        iki: " + ind.id +
+            "  # inherits sasaran, indikator, target, satuan, ...\n"
+            "        # target: 100  # to promise another figure than the "
+            "IKI's\n"
+            "        # rencana_aksi: [25, 50, 75, 100]  # target to quarter "
+            "I..IV, as aggregated\n";
+  }
+  return text +
+         "    # anggaran:  # the budget table of the PK lampiran\n"
+         "    #   - kode: ...\n"
+         "    #     kegiatan: ...\n"
+         "    #     pagu: 0\n"
+         "    #     sumber_dana: ...\n"
+         "    #     sasaran: " +
+         jabatan.indikator[0].id + "  # the sasaran it funds\n";
+}
+
+}  // namespace
+
+NewFile NewPerjanjian(const Model& model, const std::string& unit_path,
+                      const std::string& tahun, const Date& today) {
+  NewFile out;
+  bool year =
+      tahun.size() == 4 && std::all_of(tahun.begin(), tahun.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      });
+  if (!year) {
+    out.error = "`" + tahun + "` is not a year: write it as 4 digits, e.g. " +
+                std::to_string(today.year);
+    return out;
+  }
+  const Unit* unit = FindUnitOrError(model, unit_path, &out);
+  if (!unit) return out;
+  std::vector<const Jabatan*> jabatan = HierarchyOrder(*unit);
+  if (jabatan.empty()) {
+    out.error = "unit `" + unit_path +
+                "` has no jabatan to make an agreement; add them with "
+                "`sakip new jabatan " +
+                unit_path + " ID` first";
+    return out;
+  }
+  out.path = unit_path + "/perjanjian/" + tahun + ".yaml";
+  out.text = "# Perjanjian Kinerja (PK) " + tahun + " of " + unit->nama +
+             ", with its Rencana Aksi.\n"
+             "# Format: docs/content-format.md (perjanjian/<tahun>.yaml).\n"
+             "tahun: " +
+             tahun +
+             "\n"
+             "jenis: murni  # murni | perubahan (after the APBD-P)\n"
+             "tempat: " +
+             Quoted(unit->kop.kota.empty() ? "..." : unit->kop.kota) +
+             "\n"
+             "tanggal: " +
+             std::to_string(today.year) + "-" + TwoDigits(today.month) + "-" +
+             TwoDigits(today.day) + "\njabatan:\n";
+  for (const Jabatan* j : jabatan) out.text += AgreementOf(*j);
   return out;
 }
 

@@ -30,6 +30,12 @@ NewFile NewJabatan(const Model& model, const std::string& unit_path,
 NewFile NewKeputusan(const Model& model, const std::string& unit_path,
                      const std::string& id, const Date& today);
 
+// The Perjanjian Kinerja of `unit_path` for year `tahun` (4 digits), dated
+// `today`: every jabatan of the unit, pihak_kedua its atasan, its IKI
+// indicators as sasaran linked by `iki:`.
+NewFile NewPerjanjian(const Model& model, const std::string& unit_path,
+                      const std::string& tahun, const Date& today);
+
 // Creates `path` with `text`; never replaces an existing file (the
 // file is opened with O_EXCL). Parent folders are made as needed.
 bool WriteNewFile(const std::string& path, const std::string& text,

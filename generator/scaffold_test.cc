@@ -1,5 +1,7 @@
 #include "scaffold.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -54,6 +56,53 @@ TEST_CASE("sakip new: each starting file passes check") {
   REQUIRE(dinas->keputusan.size() == 1);
   CHECK(dinas->keputusan[0]->penandatangan ==
         dinas->FindJabatan("kepala-dinas"));
+}
+
+TEST_CASE("sakip new perjanjian: every jabatan with its IKI, accepted") {
+  MemoryFileSystem fs = ValidTree();
+  NewFile pk = NewPerjanjian(Load(fs), "kota/kec", "2025", {2025, 1, 6});
+  Add(&fs, pk);
+  CHECK(pk.path == "kota/kec/perjanjian/2025.yaml");
+  auto checked = Check(fs);
+  INFO(pk.text << checked.diagnostics.Format());
+  CHECK(checked.Lines().empty());
+  const Perjanjian* made =
+      checked.model.FindUnit("kota/kec")->FindPerjanjian(2025);
+  REQUIRE(made);
+  CHECK(made->tanggal == Date{2025, 1, 6});
+  // Hierarchy order: camat (no atasan, so no pihak_kedua), sekretaris, staf.
+  REQUIRE(made->jabatan.size() == 3);
+  CHECK(made->jabatan[0].jabatan_id == "camat");
+  CHECK(made->jabatan[0].pihak_kedua_ref.empty());
+  const PerjanjianJabatan& sekretaris = made->jabatan[1];
+  CHECK(sekretaris.pihak_kedua_ref.text == "camat");
+  CHECK(sekretaris.pihak_kedua ==
+        checked.model.FindUnit("kota/kec")->FindJabatan("camat"));
+  REQUIRE(sekretaris.sasaran.size() == 1);
+  CHECK(sekretaris.sasaran[0].iki_ref.text == "dokumen");
+  CHECK(sekretaris.sasaran[0].indikator.target == 10);  // inherited
+  CHECK(made->jabatan[2].sasaran.empty());              // staf has no IKI yet
+
+  CHECK_THAT(NewPerjanjian(Load(fs), "kota/kec", "25", {2025, 1, 6}).error,
+             Catch::Contains("not a year"));
+  CHECK_THAT(NewPerjanjian(Load(fs), "kota", "2025", {2025, 1, 6}).error,
+             Catch::Contains("has no jabatan"));
+}
+
+TEST_CASE("sakip new perjanjian never replaces an existing PK") {
+  std::string dir = (std::filesystem::temp_directory_path() /
+                     ("sakip-new-pk-" + std::to_string(::getpid())))
+                        .string();
+  std::filesystem::remove_all(dir);
+  NewFile pk =
+      NewPerjanjian(Load(ValidTree()), "kota/kec", "2025", {2025, 1, 6});
+  std::string path = dir + "/" + pk.path;
+  std::string error;
+  REQUIRE(WriteNewFile(path, "tahun: 2025\n", &error));
+  CHECK_FALSE(WriteNewFile(path, pk.text, &error));
+  CHECK_THAT(error, Catch::Contains("already exists"));
+  CHECK(testing::ReadText(path) == "tahun: 2025\n");
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("sakip new: explains what it cannot make") {

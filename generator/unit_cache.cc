@@ -18,7 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kMagic = "sakip-unit-cache 1\n";
+// 2: units hold their Perjanjian Kinerja.
+constexpr const char* kMagic = "sakip-unit-cache 2\n";
 
 // A field added to one of these structs must be added to its Io() below;
 // the sizes catch a forgotten one (x86-64, libstdc++).
@@ -26,9 +27,16 @@ static_assert(sizeof(Indikator) == 400, "add the new field to Io(Indikator)");
 static_assert(sizeof(Jabatan) == 720, "add the new field to Io(Jabatan)");
 static_assert(sizeof(Keputusan) == 592, "add the new field to Io(Keputusan)");
 static_assert(sizeof(Realisasi) == 184, "add the new field to Io(Realisasi)");
-static_assert(sizeof(RealisasiIndikator) == 424,
+static_assert(sizeof(RealisasiIndikator) == 432,
               "add the new field to Io(RealisasiIndikator)");
-static_assert(sizeof(Unit) == 672, "add the new field to Io(Unit)");
+static_assert(sizeof(Unit) == 696, "add the new field to Io(Unit)");
+static_assert(sizeof(Perjanjian) == 168, "add the new field to Io(Perjanjian)");
+static_assert(sizeof(PerjanjianJabatan) == 160,
+              "add the new field to Io(PerjanjianJabatan)");
+static_assert(sizeof(PerjanjianSasaran) == 520,
+              "add the new field to Io(PerjanjianSasaran)");
+static_assert(sizeof(PerjanjianAnggaran) == 184,
+              "add the new field to Io(PerjanjianAnggaran)");
 static_assert(sizeof(Pejabat) == 224, "add the new field to Io(Pejabat)");
 
 // Writes values in the order Io() names them.
@@ -253,6 +261,23 @@ void Io(A& a, Realisasi& r) {
   Fields(a, r.tahun, r.path, r.jabatan, r.laporan, r.laporan_pos, r.pos);
 }
 template <typename A>
+void Io(A& a, PerjanjianSasaran& s) {
+  Fields(a, s.indikator, s.diberi, s.iki_ref, s.rencana_aksi,
+         s.rencana_aksi_pos, s.target_pos);
+}
+template <typename A>
+void Io(A& a, PerjanjianAnggaran& r) {
+  Fields(a, r.anggaran, r.sasaran_ref, r.pos);
+}
+template <typename A>
+void Io(A& a, PerjanjianJabatan& j) {
+  Fields(a, j.jabatan_id, j.pihak_kedua_ref, j.sasaran, j.anggaran, j.pos);
+}
+template <typename A>
+void Io(A& a, Perjanjian& p) {
+  Fields(a, p.tahun, p.path, p.jenis, p.tempat, p.tanggal, p.jabatan, p.pos);
+}
+template <typename A>
 void Io(A& a, Kop& k) {
   Fields(a, k.alamat, k.telepon, k.faks, k.email, k.kota, k.kode_pos, k.logo,
          k.logo_pos);
@@ -261,7 +286,8 @@ void Io(A& a, Kop& k) {
 template <typename A>
 void Io(A& a, Unit& u) {
   Fields(a, u.nama, u.jenis, u.pemerintah, u.kop, u.dasar_hukum, u.pimpinan_ref,
-         u.profil, u.source_hash, u.pos, u.jabatan, u.keputusan, u.realisasi);
+         u.profil, u.source_hash, u.pos, u.jabatan, u.keputusan, u.realisasi,
+         u.perjanjian);
 }
 
 }  // namespace
@@ -277,13 +303,14 @@ std::string SerializeUnit(const Unit& unit,
 
 bool DeserializeUnit(std::string_view bytes, Unit* unit,
                      std::vector<Diagnostic>* diagnostics) {
-  Reader reader{bytes.data(), bytes.data() + bytes.size()};
+  Reader reader{bytes.data(), bytes.data() + bytes.size(), true, {}};
   Io(reader, *unit);
   Io(reader, *diagnostics);
   if (!reader.ok || reader.at != reader.end) return false;
   for (auto& jabatan : unit->jabatan) jabatan->unit = unit;
   for (auto& keputusan : unit->keputusan) keputusan->unit = unit;
   for (auto& realisasi : unit->realisasi) realisasi->unit = unit;
+  for (auto& perjanjian : unit->perjanjian) perjanjian->unit = unit;
   return true;
 }
 

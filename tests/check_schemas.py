@@ -54,14 +54,16 @@ def kind(path):
         return 'site'
     if name == 'unit.yaml':
         return 'unit'
-    if parent in ('jabatan', 'keputusan', 'realisasi') and name.endswith(
+    if parent in ('jabatan', 'keputusan', 'realisasi',
+                  'perjanjian') and name.endswith(
             ('.md', '.yaml')):
         return parent
     return None
 
 
 validators = {}
-for name in ('site', 'unit', 'jabatan', 'keputusan', 'realisasi'):
+for name in ('site', 'unit', 'jabatan', 'keputusan', 'realisasi',
+             'perjanjian'):
     with open(os.path.join(src, 'schema', name + '.schema.json')) as f:
         schema = json.load(f)
     jsonschema.Draft7Validator.check_schema(schema)
@@ -95,6 +97,10 @@ check(counts.get('jabatan', 0) >= 60 and counts.get('keputusan', 0) >= 1
       and counts.get('realisasi', 0) >= 1 and counts.get('site', 0) >= 2,
       f'every kind of file was validated: {counts}')
 
+# A PK tree written from the spec (content/ has no PK yet).
+counts = validate_tree(os.path.join(src, 'tests/data/pk-unseen'), 'pk-unseen')
+check(counts.get('perjanjian', 0) == 1, f'a perjanjian file was validated: {counts}')
+
 # What `sakip new` writes passes the schemas too.
 work = tempfile.mkdtemp(prefix='sakip-schema-')
 try:
@@ -102,7 +108,8 @@ try:
     shutil.copytree(os.path.join(src, 'content'), content)
     for args in (['unit', 'dinas-baru'], ['jabatan', 'dinas-baru', 'kepala'],
                  ['jabatan', 'dinas-baru', 'staf'],
-                 ['keputusan', 'dinas-baru', 'iki-2026']):
+                 ['keputusan', 'dinas-baru', 'iki-2026'],
+                 ['perjanjian', 'dinas-baru', '2026']):
         subprocess.run([sakip, 'new', '--content', content] + args,
                        check=True, capture_output=True)
     validate_tree(os.path.join(content, 'dinas-baru'), 'sakip new')
@@ -127,6 +134,20 @@ for what, change in bad.items():
 check(errors_of('x/realisasi/2022.yaml',
                 {'tahun': 2022, 'jabatan': {'a': {'b': {'triwulan': {'V': 1}}}}}) != [],
       'rejected: quarter V')
+pk = document(os.path.join(
+    src, 'tests/data/pk-unseen/pemkab-uji/dinas-uji/perjanjian/2025.yaml'))
+bad_pk = {
+    'rencana_aksi of three': lambda d: d['jabatan']['sekretaris']['sasaran'][0].update(rencana_aksi=[1, 2, 3]),
+    'negative target': lambda d: d['jabatan']['sekretaris']['sasaran'][1].update(target=-1),
+    'unknown key in a sasaran': lambda d: d['jabatan']['sekretaris']['sasaran'][1].update(satuann='x'),
+    'sasaran without iki nor target': lambda d: d['jabatan']['sekretaris']['sasaran'][1].pop('target'),
+    'jenis outside its choices': lambda d: d.update(jenis='awal'),
+    'anggaran row without pagu': lambda d: d['jabatan']['sekretaris']['anggaran'][0].pop('pagu'),
+}
+for what, change in bad_pk.items():
+    data = json.loads(json.dumps(pk))
+    change(data)
+    check(errors_of('x/perjanjian/2025.yaml', data) != [], f'rejected PK: {what}')
 check(errors_of('x/site.yaml', {'judul': 'x', 'kertas': 'Letter'}) != [],
       'rejected: kertas Letter')
 check(errors_of('x/keputusan/k.md', {'jenis': 'Keputusan Camat'}) != [],
