@@ -213,6 +213,26 @@ TEST_CASE("Ranuyoso: 6 IKI sheets plus the Camat, with their signatures") {
   CHECK(sekretaris->tanda_tangan->tanggal == Date{2023, 2, 2});
   CHECK(sekretaris->tujuan.size() == 7);
   CHECK(unit->kop.email == "kec_ranuyoso@lumajangkab.go.id");
+  // The NIP is the document's last line, under the Kasubag Umum's sheet.
+  const Jabatan* umum = unit->FindJabatan("kasubag-umum-kepegawaian");
+  REQUIRE(umum->pejabat);
+  CHECK(umum->pejabat->nama == "SAMSUL HARIONO");
+  CHECK(umum->pejabat->nip == "19671211 200012 1 004");
+}
+
+TEST_CASE("Satpol PP fire section has the tugas of its own 2022 report") {
+  RealFileSystem fs(ContentDir());
+  testing::Checked c = testing::Check(fs);
+  const Unit* unit = c.model.FindUnit("pemkab-lumajang/satpol-pp");
+  REQUIRE(unit);
+  const Jabatan* damkar = unit->FindJabatan("kepala-upt-pemadam-kebakaran");
+  REQUIRE(damkar);
+  REQUIRE(damkar->tugas.size() == 6);
+  CHECK(damkar->tugas[0] ==
+        "Menyusun rencana kegiatan dan program kerja Seksi Penanggulangan "
+        "Bahaya Kebakaran");
+  CHECK(damkar->fungsi.empty());
+  CHECK(damkar->atasan->id == "kabid-perlindungan-masyarakat");
 }
 
 TEST_CASE("Kanigaran: the decree and every jabatan of its lampiran") {
