@@ -121,26 +121,27 @@ TEST_CASE("Satpol PP: 25 jabatan of the IKI plus the Kepala Satuan") {
   REQUIRE(unit);
   CHECK(unit->jabatan.size() == 26);
   CHECK(unit->pimpinan->id == "kepala-satuan");
-  // The 14 jabatan with a 2022 report carry their Perjanjian Kinerja rows,
-  // the other 11 their IKI rows.
+  // Every jabatan carries its IKI rows (the 2022 Perjanjian Kinerja rows of
+  // the 14 reporting jabatan are in perjanjian/2022.yaml); the row the IKI
+  // prints twice is listed once.
   std::map<std::string, int> expected = {
       {"kepala-satuan", 0},
-      {"sekretaris", 5},
-      {"kasubag-umum-kepegawaian", 10},
-      {"kasubag-keuangan", 4},
+      {"sekretaris", 4},
+      {"kasubag-umum-kepegawaian", 20},
+      {"kasubag-keuangan", 2},
       {"kabid-penegakan-produk-hukum-daerah", 1},
-      {"kasi-penyelidikan-penyidikan", 1},
-      {"kasi-penyuluhan-masyarakat", 1},
-      {"kasi-pembinaan-pengawasan", 1},
-      {"kabid-ketertiban-umum", 1},
-      {"kasi-operasi-pengendalian", 2},
-      {"kasi-kerja-sama", 1},
-      {"kasi-pelatihan-dasar", 1},
-      {"kabid-perlindungan-masyarakat", 1},
+      {"kasi-penyelidikan-penyidikan", 2},
+      {"kasi-penyuluhan-masyarakat", 2},
+      {"kasi-pembinaan-pengawasan", 2},
+      {"kabid-ketertiban-umum", 2},
+      {"kasi-operasi-pengendalian", 5},
+      {"kasi-kerja-sama", 2},
+      {"kasi-pelatihan-dasar", 3},
+      {"kabid-perlindungan-masyarakat", 2},
       {"kasi-pengendalian-operasional-linmas", 1},
       {"kasi-bina-potensi-masyarakat", 3},
-      {"kasi-satuan-linmas", 1},
-      {"kepala-upt-pemadam-kebakaran", 2},
+      {"kasi-satuan-linmas", 3},
+      {"kepala-upt-pemadam-kebakaran", 3},
       {"pengadministrasi-persuratan", 5},
       {"pengadministrasi-kepegawaian", 6},
       {"operator-mesin", 4},
@@ -282,8 +283,10 @@ TEST_CASE("Satpol PP quarter II capaian match the reports or the known list") {
       ++listed;
     }
   }
-  CHECK(compared == 29);  // 31 printed capaian in the 14 reports
-  CHECK(listed == 2);
+  // 31 printed capaian in the 14 reports; the Kasubag Keuangan's two are
+  // measured against other targets than its Perjanjian Kinerja's.
+  CHECK(compared == 27);
+  CHECK(listed == 4);
 }
 
 }  // namespace
