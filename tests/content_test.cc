@@ -121,26 +121,27 @@ TEST_CASE("Satpol PP: 25 jabatan of the IKI plus the Kepala Satuan") {
   REQUIRE(unit);
   CHECK(unit->jabatan.size() == 26);
   CHECK(unit->pimpinan->id == "kepala-satuan");
-  // The 14 jabatan with a 2022 report carry their Perjanjian Kinerja rows,
-  // the other 11 their IKI rows.
+  // Every jabatan carries its IKI rows (the 2022 Perjanjian Kinerja rows of
+  // the 14 reporting jabatan are in perjanjian/2022.yaml); the row the IKI
+  // prints twice is listed once.
   std::map<std::string, int> expected = {
       {"kepala-satuan", 0},
-      {"sekretaris", 5},
-      {"kasubag-umum-kepegawaian", 10},
-      {"kasubag-keuangan", 4},
+      {"sekretaris", 4},
+      {"kasubag-umum-kepegawaian", 20},
+      {"kasubag-keuangan", 2},
       {"kabid-penegakan-produk-hukum-daerah", 1},
-      {"kasi-penyelidikan-penyidikan", 1},
-      {"kasi-penyuluhan-masyarakat", 1},
-      {"kasi-pembinaan-pengawasan", 1},
-      {"kabid-ketertiban-umum", 1},
-      {"kasi-operasi-pengendalian", 2},
-      {"kasi-kerja-sama", 1},
-      {"kasi-pelatihan-dasar", 1},
-      {"kabid-perlindungan-masyarakat", 1},
+      {"kasi-penyelidikan-penyidikan", 2},
+      {"kasi-penyuluhan-masyarakat", 2},
+      {"kasi-pembinaan-pengawasan", 2},
+      {"kabid-ketertiban-umum", 2},
+      {"kasi-operasi-pengendalian", 5},
+      {"kasi-kerja-sama", 2},
+      {"kasi-pelatihan-dasar", 3},
+      {"kabid-perlindungan-masyarakat", 2},
       {"kasi-pengendalian-operasional-linmas", 1},
       {"kasi-bina-potensi-masyarakat", 3},
-      {"kasi-satuan-linmas", 1},
-      {"kepala-upt-pemadam-kebakaran", 2},
+      {"kasi-satuan-linmas", 3},
+      {"kepala-upt-pemadam-kebakaran", 3},
       {"pengadministrasi-persuratan", 5},
       {"pengadministrasi-kepegawaian", 6},
       {"operator-mesin", 4},
@@ -213,6 +214,26 @@ TEST_CASE("Ranuyoso: 6 IKI sheets plus the Camat, with their signatures") {
   CHECK(sekretaris->tanda_tangan->tanggal == Date{2023, 2, 2});
   CHECK(sekretaris->tujuan.size() == 7);
   CHECK(unit->kop.email == "kec_ranuyoso@lumajangkab.go.id");
+  // The NIP is the document's last line, under the Kasubag Umum's sheet.
+  const Jabatan* umum = unit->FindJabatan("kasubag-umum-kepegawaian");
+  REQUIRE(umum->pejabat);
+  CHECK(umum->pejabat->nama == "SAMSUL HARIONO");
+  CHECK(umum->pejabat->nip == "19671211 200012 1 004");
+}
+
+TEST_CASE("Satpol PP fire section has the tugas of its own 2022 report") {
+  RealFileSystem fs(ContentDir());
+  testing::Checked c = testing::Check(fs);
+  const Unit* unit = c.model.FindUnit("pemkab-lumajang/satpol-pp");
+  REQUIRE(unit);
+  const Jabatan* damkar = unit->FindJabatan("kepala-upt-pemadam-kebakaran");
+  REQUIRE(damkar);
+  REQUIRE(damkar->tugas.size() == 6);
+  CHECK(damkar->tugas[0] ==
+        "Menyusun rencana kegiatan dan program kerja Seksi Penanggulangan "
+        "Bahaya Kebakaran");
+  CHECK(damkar->fungsi.empty());
+  CHECK(damkar->atasan->id == "kabid-perlindungan-masyarakat");
 }
 
 TEST_CASE("Kanigaran: the decree and every jabatan of its lampiran") {
@@ -262,8 +283,10 @@ TEST_CASE("Satpol PP quarter II capaian match the reports or the known list") {
       ++listed;
     }
   }
-  CHECK(compared == 29);  // 31 printed capaian in the 14 reports
-  CHECK(listed == 2);
+  // 31 printed capaian in the 14 reports; the Kasubag Keuangan's two are
+  // measured against other targets than its Perjanjian Kinerja's.
+  CHECK(compared == 27);
+  CHECK(listed == 4);
 }
 
 }  // namespace
