@@ -218,11 +218,11 @@ class Computer {
       IndexRealisasi(year);
       // Each jabatan's rows, and where they start in the year's list: the
       // list is filled in parts on several threads.
-      std::vector<std::vector<Baris>> rows(jabatan.size());
+      std::vector<std::vector<BarisHasil>> rows(jabatan.size());
       std::vector<size_t> start(jabatan.size());
       size_t total = 0;
       for (size_t i = 0; i < jabatan.size(); ++i) {
-        rows[i] = RowsOf(*jabatan[i], year);
+        rows[i] = BarisTahun(*jabatan[i], year);
         start[i] = total;
         total += rows[i].size();
       }
@@ -237,7 +237,7 @@ class Computer {
         size_t to = jabatan.size() * (part + 1) / parts;
         for (size_t i = from; i < to; ++i) {
           size_t at = start[i];
-          for (const Baris& row : rows[i]) {
+          for (const BarisHasil& row : rows[i]) {
             list[at] = ComputeIndikator(*jabatan[i], row, year, &found[part]);
             Add(list[at++], &ringkasan[i]);
           }
@@ -264,33 +264,6 @@ class Computer {
   }
 
  private:
-  // One row of a jabatan's results: an indicator, and the PK sasaran it is
-  // the effective indicator of (null for an IKI indicator).
-  struct Baris {
-    const Indikator* indikator;
-    const PerjanjianSasaran* sasaran;
-  };
-
-  // The sasaran of the jabatan's PK of `year`, then its IKI indicators that
-  // no sasaran links (they may still be reported); without a PK, its IKI.
-  static std::vector<Baris> RowsOf(const Jabatan& jabatan, int year) {
-    std::vector<Baris> rows;
-    const Perjanjian* pk = jabatan.unit->FindPerjanjian(year);
-    const PerjanjianJabatan* agreement =
-        pk ? pk->FindJabatan(jabatan.id) : nullptr;
-    std::set<const Indikator*> linked;
-    if (agreement && agreement->jabatan == &jabatan) {
-      for (const PerjanjianSasaran& s : agreement->sasaran) {
-        rows.push_back({&s.indikator, &s});
-        if (s.iki) linked.insert(s.iki);
-      }
-    }
-    for (const Indikator& ind : jabatan.indikator) {
-      if (!linked.count(&ind)) rows.push_back({&ind, nullptr});
-    }
-    return rows;
-  }
-
   // The realisasi of each indicator in `year` (the first one written, in
   // its unit's files): looked up once per indicator, so not searched.
   void IndexRealisasi(int year) {
@@ -323,7 +296,7 @@ class Computer {
   // A sasaran's figures, or when none are written under its id, those
   // written under the id of the IKI indicator it links.
   const RealisasiIndikator* FindRealisasi(const Jabatan& jabatan,
-                                          const Baris& row) const {
+                                          const BarisHasil& row) const {
     const RealisasiIndikator* r = FindRealisasi(jabatan, row.indikator);
     if (!r && row.sasaran && row.sasaran->iki) {
       r = FindRealisasi(jabatan, row.sasaran->iki);
@@ -331,7 +304,7 @@ class Computer {
     return r;
   }
 
-  HasilIndikator ComputeIndikator(const Jabatan& jabatan, const Baris& row,
+  HasilIndikator ComputeIndikator(const Jabatan& jabatan, const BarisHasil& row,
                                   int year, Diagnostics* diagnostics) const {
     const Indikator& ind = *row.indikator;
     HasilIndikator h;
@@ -497,6 +470,24 @@ class Computer {
 };
 
 }  // namespace
+
+std::vector<BarisHasil> BarisTahun(const Jabatan& jabatan, int year) {
+  std::vector<BarisHasil> rows;
+  const Perjanjian* pk = jabatan.unit->FindPerjanjian(year);
+  const PerjanjianJabatan* agreement =
+      pk ? pk->FindJabatan(jabatan.id) : nullptr;
+  std::set<const Indikator*> linked;
+  if (agreement && agreement->jabatan == &jabatan) {
+    for (const PerjanjianSasaran& s : agreement->sasaran) {
+      rows.push_back({&s.indikator, &s});
+      if (s.iki) linked.insert(s.iki);
+    }
+  }
+  for (const Indikator& ind : jabatan.indikator) {
+    if (!linked.count(&ind)) rows.push_back({&ind, nullptr});
+  }
+  return rows;
+}
 
 Results ComputeResults(const Model& model, Diagnostics* diagnostics,
                        int threads) {

@@ -194,6 +194,18 @@ struct Results {
   std::map<int, std::unordered_map<const Indikator*, size_t>> index_;
 };
 
+// A row of a jabatan's results in one year: the indicator computed and the
+// PK sasaran it is the effective indicator of (null for an IKI indicator).
+struct BarisHasil {
+  const Indikator* indikator;
+  const PerjanjianSasaran* sasaran;
+};
+
+// The rows of `jabatan` in `year`: the sasaran of its PK of that year, then
+// its IKI indicators that no sasaran links (they may still be reported);
+// without a PK, its IKI.
+std::vector<BarisHasil> BarisTahun(const Jabatan& jabatan, int year);
+
 // Computes every indicator of every jabatan for every year that has a
 // realisasi file; warns where a `dilaporkan` figure differs by more than 1
 // point and where a value cannot be computed for a reported quarter.

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "resolve.h"
@@ -135,7 +136,9 @@ void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
 }
 
 // A unit's rows: one per reported quarter of each indicator, or one with
-// no quarter for an indicator without any report.
+// no quarter for an indicator without any report. A year with a PK lists
+// its sasaran (with that year, even unreported); an IKI indicator that a
+// sasaran links is reported as the sasaran.
 std::vector<Row> IndikatorRows(const Unit& unit, const Results& results) {
   std::vector<Row> rows;
   auto add = [&](const Jabatan& jabatan, const Indikator& ind,
@@ -146,19 +149,37 @@ std::vector<Row> IndikatorRows(const Unit& unit, const Results& results) {
     FillQuarter(ind, q, year, &row);
     rows.push_back(std::move(row));
   };
+  // The reported quarters of `ind` in `year`; false when there are none.
+  auto add_reported = [&](const Jabatan& jabatan, const Indikator& ind,
+                          const HasilIndikator& h, int year) {
+    bool any = false;
+    for (const HasilTriwulan& q : h.triwulan) {
+      if (!q.dilapor) continue;
+      add(jabatan, ind, &q, year);
+      any = true;
+    }
+    return any;
+  };
   for (const Jabatan* jabatan : HierarchyOrder(unit)) {
+    std::set<const Indikator*> linked;  // listed as a sasaran
+    for (int year : results.tahun) {
+      for (const BarisHasil& baris : BarisTahun(*jabatan, year)) {
+        if (!baris.sasaran) continue;
+        if (baris.sasaran->iki) linked.insert(baris.sasaran->iki);
+        const HasilIndikator* h = results.Find(year, baris.indikator);
+        if (!h || !add_reported(*jabatan, *baris.indikator, *h, year)) {
+          add(*jabatan, *baris.indikator, nullptr, year);
+        }
+      }
+    }
     for (const Indikator& ind : jabatan->indikator) {
       bool any = false;
       for (int year : results.tahun) {
         const HasilIndikator* h = results.Find(year, &ind);
-        if (!h) continue;
-        for (const HasilTriwulan& q : h->triwulan) {
-          if (!q.dilapor) continue;
-          add(*jabatan, ind, &q, year);
-          any = true;
-        }
+        if (!h || h->sasaran) continue;  // a sasaran's row: listed above
+        any |= add_reported(*jabatan, ind, *h, year);
       }
-      if (!any) add(*jabatan, ind, nullptr, 0);
+      if (!any && !linked.count(&ind)) add(*jabatan, ind, nullptr, 0);
     }
   }
   return rows;

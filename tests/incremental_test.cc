@@ -99,11 +99,20 @@ TEST_CASE("incremental builds equal clean builds after every edit") {
   ino_t edited = Inode(w.site() / (satpol + "jabatan/sekretaris/index.html"));
 
   w.Edit("content/pemkab-lumajang/satpol-pp/jabatan/sekretaris.md",
-         "target: 100", "target: 95");
+         "Data register surat", "Data register surat masuk");
   w.CheckAgainstClean("change a jabatan");
   // Another unit's page was kept, not made again; the edited one was made.
   CHECK(Inode(w.site() / kanigaran) == untouched);
   CHECK(Inode(w.site() / (satpol + "jabatan/sekretaris/index.html")) != edited);
+
+  // A target of the year's Perjanjian Kinerja: its results change.
+  std::string rows =
+      testing::ReadText((w.site() / "2024/data/indikator.csv").string());
+  w.Edit("content/pemkab-lumajang/satpol-pp/perjanjian/2022.yaml",
+         "target: 100", "target: 90");
+  w.CheckAgainstClean("change a target of the PK");
+  CHECK(testing::ReadText((w.site() / "2024/data/indikator.csv").string()) !=
+        rows);
 
   std::ofstream(w.content() / "pemkab-lumajang/satpol-pp/jabatan/analis.md")
       << "---\nnama: Analis Kebijakan\natasan: sekretaris\nindikator:\n"

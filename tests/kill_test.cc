@@ -156,10 +156,12 @@ TEST_CASE("a build that fails on a content error leaves the site as it was") {
   fs::path spare = work / ".site.spare";
   Tree spare_before = ReadTree(spare);
   REQUIRE(spare_before.count(".sakip-keys"));
-  fs::path jabatan = work / kJabatan;
-  std::string text = testing::ReadText(jabatan.string());
-  std::ofstream(jabatan) << std::regex_replace(text, std::regex("target: 100"),
-                                               "target: seratus");
+  fs::path pk = work / "content/pemkab-lumajang/satpol-pp/perjanjian/2022.yaml";
+  std::string text = testing::ReadText(pk.string());
+  std::string broken =
+      std::regex_replace(text, std::regex("target: 100"), "target: seratus");
+  REQUIRE(broken != text);
+  std::ofstream(pk) << broken;
   CHECK(Wait(StartBuild(work / "content", out)) == 1);
   CHECK(ReadTree(out) == before);
   CHECK(ReadTree(spare) == spare_before);
