@@ -93,7 +93,7 @@ try {
     const page = await browser.newPage();
     await page.goto(base + jabatanUrl);
     await sleep(500);  // the page has seen the current build
-    writeFileSync(jabatanFile, original.replace(/target: [0-9.]+/, "target: seratus"));
+    writeFileSync(jabatanFile, original.replace(/^jenis: .*$/m, "jenis: [administrator"));
     await page.waitForSelector("#sakip-galat", { timeout: limit + 1000 });
     const text = await page.textContent("#sakip-galat");
     check(/sekretaris\.md:\d+:\d+: error/.test(text), "overlay names file:line:col");
