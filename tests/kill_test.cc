@@ -84,30 +84,33 @@ long CountChanges(const fs::path& content, const fs::path& out) {
   return std::stol(match[1]);
 }
 
-// A content folder in `work` whose jabatan file `jabatan` has an old and a
-// new text, and the sites they make, built once into fresh folders.
+// A content folder in `work` whose jabatan file `jabatan` has three texts
+// (0: as written, 1 and 2: renamed in two ways), and the site each makes,
+// built once into a fresh folder.
 struct Versions {
   fs::path work;
   fs::path content;
   fs::path jabatan;
-  std::string old_text;
-  std::string new_text;
-  Tree old_site;
-  Tree new_site;
+  std::vector<std::string> texts;
+  std::vector<Tree> sites;
 
-  void Use(bool next) const {
-    std::ofstream(jabatan, std::ios::binary | std::ios::trunc)
-        << (next ? new_text : old_text);
+  void Use(size_t text) const {
+    std::ofstream(jabatan, std::ios::binary | std::ios::trunc) << texts[text];
   }
   void BuildReferences() {
-    Use(false);
-    REQUIRE(Build(content, work / "old") == 0);
-    Use(true);
-    REQUIRE(Build(content, work / "new") == 0);
-    old_site = ReadTree(work / "old");
-    new_site = ReadTree(work / "new");
-    REQUIRE(old_site != new_site);
-    REQUIRE(old_site.count("index.html"));
+    for (size_t i = 0; i < texts.size(); ++i) {
+      Use(i);
+      fs::path fresh = work / ("reference" + std::to_string(i));
+      REQUIRE(Build(content, fresh) == 0);
+      sites.push_back(ReadTree(fresh));
+      fs::remove_all(fresh);
+      fs::remove_all(work / (".reference" + std::to_string(i) + ".cache"));
+      fs::remove(work / (".reference" + std::to_string(i) + ".lock"));
+      REQUIRE(sites.back().count("index.html"));
+    }
+    REQUIRE(sites[0] != sites[1]);
+    REQUIRE(sites[1] != sites[2]);
+    REQUIRE(sites[0] != sites[2]);
   }
 };
 
@@ -119,10 +122,12 @@ fs::path FreshFolder(const std::string& name) {
   return work;
 }
 
-// The jabatan file of the next version differs, so a mixture would show.
-std::string Renamed(const std::string& text, const std::string& from) {
+// The jabatan file renamed from `from` to `to`: another site, so a
+// mixture would show.
+std::string Renamed(const std::string& text, const std::string& from,
+                    const std::string& to) {
   std::string renamed = std::regex_replace(
-      text, std::regex("nama: " + from + "\n"), "nama: " + from + " Baru\n");
+      text, std::regex("nama: " + from + "\n"), "nama: " + to + "\n");
   REQUIRE(renamed != text);
   return renamed;
 }
@@ -151,14 +156,16 @@ Versions SmallTree(const std::string& name) {
     }
   }
   v.jabatan = v.content / "kota/kec/jabatan/sekretaris.md";
-  v.old_text = testing::ReadText(v.jabatan.string());
-  v.new_text = Renamed(v.old_text, "Sekretaris Kecamatan");
+  std::string text = testing::ReadText(v.jabatan.string());
+  const std::string from = "Sekretaris Kecamatan";
+  v.texts = {text, Renamed(text, from, from + " Baru"),
+             Renamed(text, from, from + " Lama")};
   v.BuildReferences();
   return v;
 }
 
 // A copy of content/, edited in one jabatan; with `references`, the sites
-// of both texts are built.
+// of its texts are built.
 Versions SampleContent(const std::string& name, bool references = true) {
   Versions v;
   v.work = FreshFolder(name);
@@ -166,8 +173,9 @@ Versions SampleContent(const std::string& name, bool references = true) {
   fs::copy(testing::SourceDir() + "/content", v.content,
            fs::copy_options::recursive);
   v.jabatan = v.content / "pemkab-lumajang/satpol-pp/jabatan/sekretaris.md";
-  v.old_text = testing::ReadText(v.jabatan.string());
-  v.new_text = Renamed(v.old_text, "Sekretaris");
+  std::string text = testing::ReadText(v.jabatan.string());
+  v.texts = {text, Renamed(text, "Sekretaris", "Sekretaris Baru"),
+             Renamed(text, "Sekretaris", "Sekretaris Lama")};
   if (references) v.BuildReferences();
   return v;
 }
@@ -185,61 +193,70 @@ void CheckOnlyKnownEntries(const fs::path& work) {
 }
 
 // The changes to stop at: all of 1..count, or with `stride` > 1 the first
-// and last 20 and every stride-th between.
+// and last 10 and every stride-th between.
 std::vector<long> StopsOf(long count, long stride) {
   std::vector<long> stops;
   for (long n = 1; n <= count; ++n) {
-    if (stride <= 1 || n <= 20 || n > count - 20 || n % stride == 0) {
+    if (stride <= 1 || n <= 10 || n > count - 10 || n % stride == 0) {
       stops.push_back(n);
     }
   }
   return stops;
 }
 
-// The rebuild from the old site (with a spare and a cache, as after some
-// builds) to the new one, stopped at each of its changes in turn.
-void CrashEachRebuildChange(const Versions& v, long stride) {
+// Rebuilds stopped at each change in turn. Each goes from the live site
+// (one text) with its spare (another) to the third text, so that the spare
+// must be updated, not only swapped back: the target cycles through the
+// three texts, and each normal build that follows a stopped one moves the
+// cycle on. With `all_kinds`, each stop is tried on all three
+// transitions; else on the next one.
+void CrashEachRebuildChange(const Versions& v, long stride, bool all_kinds) {
   const fs::path out = v.work / "site";
-  // The state each round starts from: the old site live, the new one as
-  // the spare, and the cache of both.
-  auto restore = [&] {
-    v.Use(false);
-    REQUIRE(Build(v.content, out) == 0);
-    REQUIRE(ReadTree(out) == v.old_site);
-    v.Use(true);
+  size_t live = 1, spare = 0;
+  v.Use(spare);
+  REQUIRE(Build(v.content, out) == 0);
+  v.Use(live);
+  REQUIRE(Build(v.content, out) == 0);
+  auto advance = [&](size_t target) {
+    spare = live;
+    live = target;
   };
-  v.Use(false);
-  REQUIRE(Build(v.content, out) == 0);
-  v.Use(true);
-  REQUIRE(Build(v.content, out) == 0);
-  restore();
-  const long count = CountChanges(v.content, out);
-  REQUIRE(ReadTree(out) == v.new_site);
-  REQUIRE(count > 10);
-  restore();
-  for (long n : StopsOf(count, stride)) {
-    INFO("stopped at change " << n << " of " << count);
-    REQUIRE(
-        Build(v.content, out, {"SAKIP_CRASH_AT_CHANGE=" + std::to_string(n)}) ==
-        disk::kCrashExit);
-    Tree now = ReadTree(out);
-    CHECK((now == v.old_site || now == v.new_site));
-    CHECK(now.count("index.html"));
-    REQUIRE(Build(v.content, out) == 0);
-    CHECK(ReadTree(out) == v.new_site);
-    CheckOnlyKnownEntries(v.work);
-    restore();
+  // Changes of each transition, by its target (normal builds: the cycle
+  // moves on and comes back).
+  long changes[3] = {0, 0, 0};
+  for (int i = 0; i < 3; ++i) {
+    size_t target = 3 - live - spare;
+    v.Use(target);
+    changes[target] = CountChanges(v.content, out);
+    REQUIRE(ReadTree(out) == v.sites[target]);
+    REQUIRE(changes[target] > 10);
+    advance(target);
   }
-  // One past the last change: the build is not stopped (the count is
-  // exact, so every change above was reached).
-  REQUIRE(Build(v.content, out,
-                {"SAKIP_CRASH_AT_CHANGE=" + std::to_string(count + 1)}) == 0);
-  CHECK(ReadTree(out) == v.new_site);
+  const long most = std::max({changes[0], changes[1], changes[2]});
+  for (long n : StopsOf(most, stride)) {
+    for (int kind = 0; kind < (all_kinds ? 3 : 1); ++kind) {
+      size_t target = 3 - live - spare;
+      INFO("to text " << target << ", stopped at change " << n << " of "
+                      << changes[target]);
+      v.Use(target);
+      int status =
+          Build(v.content, out, {"SAKIP_CRASH_AT_CHANGE=" + std::to_string(n)});
+      // The counts are exact: every change up to the last is reached.
+      CHECK(status == (n <= changes[target] ? disk::kCrashExit : 0));
+      Tree now = ReadTree(out);
+      CHECK((now == v.sites[live] || now == v.sites[target]));
+      CHECK(now.count("index.html"));
+      REQUIRE(Build(v.content, out) == 0);
+      CHECK(ReadTree(out) == v.sites[target]);
+      CheckOnlyKnownEntries(v.work);
+      advance(target);
+    }
+  }
 }
 
 TEST_CASE("a rebuild stopped at each file-system change leaves a whole site") {
   Versions v = SmallTree("sakip-crash-small");
-  CrashEachRebuildChange(v, 1);
+  CrashEachRebuildChange(v, 1, false);
   fs::remove_all(v.work);
 }
 
@@ -247,7 +264,7 @@ TEST_CASE(
     "a rebuild of content stopped at sampled changes leaves a whole "
     "site") {
   Versions v = SampleContent("sakip-crash-content");
-  CrashEachRebuildChange(v, 7);
+  CrashEachRebuildChange(v, 7, false);
   fs::remove_all(v.work);
 }
 
@@ -263,8 +280,9 @@ TEST_CASE(
     }
   };
   clean();
+  v.Use(1);
   const long count = CountChanges(v.content, out);
-  REQUIRE(ReadTree(out) == v.new_site);
+  REQUIRE(ReadTree(out) == v.sites[1]);
   for (long n = 1; n <= count; ++n) {
     INFO("stopped at change " << n << " of " << count);
     clean();
@@ -272,12 +290,12 @@ TEST_CASE(
         Build(v.content, out, {"SAKIP_CRASH_AT_CHANGE=" + std::to_string(n)}) ==
         disk::kCrashExit);
     // Nothing, or the whole new site.
-    if (fs::exists(out)) CHECK(ReadTree(out) == v.new_site);
+    if (fs::exists(out)) CHECK(ReadTree(out) == v.sites[1]);
     // What it left does not hinder the next build (checked after every
     // eighth stop and the last: each build costs 0.1 s or more).
     if (n % 8 != 0 && n != count) continue;
     REQUIRE(Build(v.content, out) == 0);
-    CHECK(ReadTree(out) == v.new_site);
+    CHECK(ReadTree(out) == v.sites[1]);
     CheckOnlyKnownEntries(v.work);
   }
   fs::remove_all(v.work);
@@ -286,7 +304,7 @@ TEST_CASE(
 TEST_CASE("a build that fails on a content error leaves the site as it was") {
   Versions v = SampleContent("sakip-failed-build", false);
   fs::path out = v.work / "site";
-  v.Use(false);
+  v.Use(0);
   REQUIRE(Build(v.content, out) == 0);
   REQUIRE(Build(v.content, out) == 0);  // makes a spare
   Tree before = ReadTree(out);
@@ -295,7 +313,7 @@ TEST_CASE("a build that fails on a content error leaves the site as it was") {
   Tree spare_before = ReadTree(spare);
   REQUIRE(spare_before.count(".sakip-keys"));
   std::ofstream(v.jabatan) << std::regex_replace(
-      v.old_text, std::regex("target: 100"), "target: seratus");
+      v.texts[0], std::regex("target: 100"), "target: seratus");
   CHECK(Build(v.content, out) == 1);
   CHECK(ReadTree(out) == before);
   CHECK(ReadTree(spare) == spare_before);
