@@ -1,6 +1,7 @@
 #include "output_disk.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -146,6 +147,22 @@ bool ReplaceFile(const fs::path& file, std::string_view bytes) {
     return false;
   }
   return true;
+}
+
+void RemoveAbandonedTemporaries(const fs::path& folder) {
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    size_t mark = name.rfind(".tmp-");
+    if (mark == std::string::npos) continue;
+    char* rest = nullptr;
+    long pid = std::strtol(name.c_str() + mark + 5, &rest, 10);
+    if (pid <= 0 || *rest != '\0') continue;
+    if (kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    std::error_code remove_error;
+    Remove(it->path(), remove_error);
+  }
 }
 
 }  // namespace sakip::disk

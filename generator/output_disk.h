@@ -61,6 +61,9 @@ bool WriteNewFile(const std::filesystem::path& file, std::string_view bytes);
 // Replaces `file` whole, or leaves it as it was: written beside it and
 // renamed over it (a cache or a list read by the next build).
 bool ReplaceFile(const std::filesystem::path& file, std::string_view bytes);
+// Removes the files ReplaceFile left in `folder` when its process ended
+// before the rename (a killed build): those of processes no longer running.
+void RemoveAbandonedTemporaries(const std::filesystem::path& folder);
 
 }  // namespace sakip::disk
 

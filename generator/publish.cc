@@ -126,6 +126,7 @@ Staging::Staging(const std::string& out_dir)
   }
   if (has_previous_) ReadKeptPieces();
   RemoveAbandonedStaging(out_);
+  disk::RemoveAbandonedTemporaries(CacheFolderOf(out_.string()));
   AdoptSpare();
   spare_keys_.reserve(spare_.files.size());
   for (const auto& [path, key] : spare_.files) spare_keys_.emplace(path, key);

@@ -180,12 +180,18 @@ Versions SampleContent(const std::string& name, bool references = true) {
   return v;
 }
 
-// Only the output, its spare, cache and lock are left beside the content.
+// Only the output, its spare, cache and lock are left beside the content,
+// and no half-written file in the cache.
 void CheckOnlyKnownEntries(const fs::path& work) {
-  const std::set<std::string> known = {
-      "content",    "old",         "new",         "site",
-      ".site.lock", ".site.spare", ".site.cache", ".old.cache",
-      ".new.cache", ".old.lock",   ".new.lock"};
+  std::error_code ec;
+  for (fs::directory_iterator it(work / ".site.cache", ec), end;
+       !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& e = *it;
+    INFO(e.path().string());
+    CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+  }
+  const std::set<std::string> known = {"content", "site", ".site.lock",
+                                       ".site.spare", ".site.cache"};
   for (const auto& e : fs::directory_iterator(work)) {
     INFO(e.path().string());
     CHECK(known.count(e.path().filename().string()));
