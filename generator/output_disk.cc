@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 
 #include "file_system.h"
 
@@ -50,6 +51,10 @@ void ConfigureFromEnvironment() {
 long Changes() { return changes.load(); }
 
 bool MakeFolders(const fs::path& folder, std::error_code& ec) {
+  // One thread at a time: two that both find the folder missing would
+  // count two changes, and a build's count would depend on its timing.
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
   ec.clear();
   if (fs::is_directory(folder, ec)) return false;
   Change();
