@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+#include <vector>
 
 #include "file_system.h"
 
@@ -51,14 +52,24 @@ void ConfigureFromEnvironment() {
 long Changes() { return changes.load(); }
 
 bool MakeFolders(const fs::path& folder, std::error_code& ec) {
-  // One thread at a time: two that both find the folder missing would
-  // count two changes, and a build's count would depend on its timing.
+  // One thread at a time, and each missing level is one change: the count
+  // is then the same in whatever order the threads ask for folders.
   static std::mutex mutex;
   std::lock_guard<std::mutex> lock(mutex);
   ec.clear();
-  if (fs::is_directory(folder, ec)) return false;
-  Change();
-  return fs::create_directories(folder, ec);
+  std::vector<fs::path> missing;
+  for (fs::path level = folder; !level.empty() && !fs::is_directory(level, ec);
+       level = level.parent_path()) {
+    missing.push_back(level);
+    if (level == level.parent_path()) break;
+  }
+  ec.clear();
+  for (auto level = missing.rbegin(); level != missing.rend(); ++level) {
+    Change();
+    fs::create_directory(*level, ec);
+    if (ec) return false;
+  }
+  return !missing.empty();
 }
 
 bool Remove(const fs::path& path, std::error_code& ec) {
