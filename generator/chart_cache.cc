@@ -49,6 +49,9 @@ ChartCache::ChartCache(std::string salt) : salt_(std::move(salt)) {}
 ChartCache::ChartCache(std::string salt, std::string text)
     : salt_(std::move(salt)), text_(std::move(text)) {
   std::string_view rest(text_);
+  // A list cut short or damaged (a garbled byte of an SVG would still
+  // read back) is not used.
+  if (!Unseal(&rest)) return;
   if (rest.substr(0, kHeader.size()) != kHeader) return;
   rest.remove_prefix(kHeader.size());
   while (!rest.empty()) {
@@ -106,7 +109,7 @@ std::string ChartCache::Serialize() const {
     out += svg;
     out += '\n';
   }
-  return out;
+  return Sealed(std::move(out));
 }
 
 }  // namespace sakip

@@ -70,6 +70,15 @@ TEST_CASE("a damaged chart cache is a miss, never a wrong chart") {
   ChartCache garbled("generator A", wrong_length);
   CHECK(garbled.Svg(Chain(kCachedNodes), &error) == svg);
   CHECK(garbled.found() == 0);
+  // A byte of the SVG changed: the entries still read, but the checksum
+  // tells.
+  std::string changed_svg = text;
+  size_t camat = changed_svg.find(">Camat<");
+  REQUIRE(camat != std::string::npos);
+  changed_svg[camat + 1] = 'K';
+  ChartCache changed("generator A", changed_svg);
+  CHECK(changed.Svg(Chain(kCachedNodes), &error) == svg);
+  CHECK(changed.found() == 0);
 }
 
 TEST_CASE("small charts are laid out each time and not kept") {

@@ -9,6 +9,10 @@
 #include <fstream>
 #include <string_view>
 
+#include "file_system.h"
+#include "output_disk.h"
+#include "stable_hash.h"
+
 namespace sakip {
 namespace {
 
@@ -49,16 +53,24 @@ int64_t NowNs() {
 }  // namespace
 
 // Lines: "<hash> <size> <mtime_ns> <ctime_ns> <inode> <path>", after a
-// header with the time the list was written.
+// header with the time the list was written and before the trailer of
+// Sealed (a list cut short or damaged is not used: every file is hashed).
 FileHashes::FileHashes(std::string folder) : folder_(std::move(folder)) {
   if (folder_.empty()) return;
-  std::ifstream in(std::filesystem::path(folder_) / kFileName,
-                   std::ios::binary);
-  std::string line;
-  if (!std::getline(in, line) || line.rfind(kHeader, 0) != 0) return;
-  written_ns_ =
-      std::strtoll(line.c_str() + std::string(kHeader).size(), nullptr, 10);
-  while (std::getline(in, line)) {
+  const std::string text =
+      ReadWholeFile(std::filesystem::path(folder_) / kFileName);
+  std::string_view lines(text);
+  if (!Unseal(&lines) || lines.rfind(kHeader, 0) != 0) return;
+  size_t header_end = lines.find('\n');
+  if (header_end == std::string_view::npos) return;
+  written_ns_ = std::strtoll(std::string(lines.substr(0, header_end)).c_str() +
+                                 std::string(kHeader).size(),
+                             nullptr, 10);
+  lines.remove_prefix(header_end + 1);
+  while (!lines.empty()) {
+    size_t end = lines.find('\n');
+    std::string_view line = lines.substr(0, end);
+    lines.remove_prefix(end == std::string_view::npos ? lines.size() : end + 1);
     std::string_view rest(line);
     std::string_view hash = NextField(&rest);
     Entry entry;
@@ -94,26 +106,19 @@ void FileHashes::Record(const std::string& disk_path, const FileIdentity& id,
 
 void FileHashes::Save() const {
   if (folder_.empty()) return;
-  std::error_code ec;
-  std::filesystem::create_directories(folder_, ec);
-  std::filesystem::path file = std::filesystem::path(folder_) / kFileName;
-  std::filesystem::path temporary =
-      file.string() + ".tmp-" + std::to_string(::getpid());
+  std::string text = kHeader + std::to_string(NowNs()) + "\n";
   {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << kHeader << NowNs() << "\n";
     std::lock_guard<std::mutex> lock(mutex_);
     for (const auto& [path, entry] : recorded_) {
-      out << entry.hash << ' ' << entry.id.size << ' ' << entry.id.mtime_ns
-          << ' ' << entry.id.ctime_ns << ' ' << entry.id.inode << ' ' << path
-          << '\n';
-    }
-    if (!out) {
-      std::filesystem::remove(temporary, ec);
-      return;
+      text += entry.hash + ' ' + std::to_string(entry.id.size) + ' ' +
+              std::to_string(entry.id.mtime_ns) + ' ' +
+              std::to_string(entry.id.ctime_ns) + ' ' +
+              std::to_string(entry.id.inode) + ' ' + path + '\n';
     }
   }
-  std::filesystem::rename(temporary, file, ec);
+  // Whole or not at all; a failure only makes the next build slower.
+  disk::ReplaceFile(std::filesystem::path(folder_) / kFileName,
+                    Sealed(std::move(text)));
 }
 
 }  // namespace sakip

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "loader.h"
+#include "stable_hash.h"
 #include "test_tree.h"
 
 namespace fs = std::filesystem;
@@ -100,15 +101,22 @@ TEST_CASE("a damaged list of hashes is read as far as it is whole") {
                   ("sakip-hashes-list-" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::create_directories(root);
-  std::ofstream(root / "file-hashes")
-      << "# sakip file hashes 1 9000000000000000000\n"
-      << "abc 5 10 20 30 /a/b.md\n"
-      << "broken line\n"
-      << "def x 10 20 30 /a/c.md\n"
-      << "ghi 5 10 20 30 \n"
-      << "jkl 7 -10 20 31 /a/with space.md\n"
-      << "mno 5x 10 20 30 /a/d.md\n"
-      << "pqr 5 10 20\n";
+  const std::string text =
+      "# sakip file hashes 1 9000000000000000000\n"
+      "abc 5 10 20 30 /a/b.md\n"
+      "broken line\n"
+      "def x 10 20 30 /a/c.md\n"
+      "ghi 5 10 20 30 \n"
+      "jkl 7 -10 20 31 /a/with space.md\n"
+      "mno 5x 10 20 30 /a/d.md\n"
+      "pqr 5 10 20\n";
+  // Without its trailer (cut short by a killed build), nothing is used.
+  std::ofstream(root / "file-hashes") << text;
+  std::string unused;
+  CHECK_FALSE(
+      FileHashes(root.string()).Find("/a/b.md", {5, 10, 20, 30}, &unused));
+  // Whole, with lines damaged some other way: the others are used.
+  std::ofstream(root / "file-hashes") << Sealed(text);
   FileHashes hashes(root.string());
   std::string hash;
   FileIdentity id{5, 10, 20, 30};

@@ -13,6 +13,7 @@
 #include "diff.h"
 #include "file_system.h"
 #include "indonesian_format.h"
+#include "output_disk.h"
 #include "pipeline.h"
 #include "scaffold.h"
 #include "serve.h"
@@ -112,6 +113,8 @@ int RunNew(const std::string& content_dir, const std::string& kind,
 }
 
 int main(int argc, char** argv) {
+  // Test-only fault injection and counting (docs/architecture.md).
+  sakip::disk::ConfigureFromEnvironment();
 #ifdef SAKIP_WITH_MIMALLOC
   // The heap in 2 MB pages where the kernel allows (transparent huge
   // pages): a large build touches hundreds of MB once, and on virtual

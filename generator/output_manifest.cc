@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "file_system.h"
+#include "output_disk.h"
+#include "stable_hash.h"
 
 namespace sakip {
 namespace {
@@ -91,10 +93,15 @@ bool StampOfOpenFile(int fd, FileStamp* stamp) {
 }
 
 // Lines are "= <size> <mtime_ns> <inode> <path>" (a file's stamp) and
-// "~ <key> <offset> <length> <path>" (a piece of it).
+// "~ <key> <offset> <length> <path>" (a piece of it), then the trailer of
+// Sealed: a list without it is cut short or damaged, and none of it is used
+// (a garbled offset would copy the wrong bytes into the site).
 AppendedFiles ReadAppendedFiles(const std::string& path) {
   AppendedFiles files;
-  std::ifstream in(path, std::ios::binary);
+  const std::string text = ReadWholeFile(path);
+  std::string_view body(text);
+  if (!Unseal(&body)) return files;
+  std::istringstream in{std::string(body)};
   for (std::string line; std::getline(in, line);) {
     std::istringstream fields(line);
     std::string kind, first, name;
@@ -128,16 +135,19 @@ std::string FormatAppendedFiles(const AppendedFiles& files) {
               std::to_string(piece.length) + " " + file + "\n";
     }
   }
-  return text;
+  return Sealed(std::move(text));
 }
 
-// Lines are "<key> <path>", "- <path>" (no key) or "* <path>" (external).
+// Lines are "<key> <path>", "- <path>" (no key) or "* <path>" (external),
+// after the header and before the trailer of Sealed. Without both, the
+// manifest is of an older sakip, cut short or damaged: none of it is used.
 bool ParseOutputManifest(
     std::string_view text,
     const std::function<void(std::string_view, std::string_view)>& file,
     const std::function<void(std::string_view)>& external) {
   bool complete = false;
   std::string_view rest(text);
+  if (!Unseal(&rest)) return false;
   while (!rest.empty()) {
     size_t end = rest.find('\n');
     std::string_view line = rest.substr(0, end);
@@ -182,7 +192,7 @@ std::string FormatOutputManifest(const OutputManifest& manifest) {
   for (const std::string& file : manifest.external) {
     text += "* " + file + "\n";
   }
-  return text;
+  return Sealed(std::move(text));
 }
 
 std::set<std::string> FoldersOf(const OutputManifest& manifest) {
@@ -204,13 +214,12 @@ std::set<std::string> FoldersOf(const OutputManifest& manifest) {
 
 void SealFolders(const std::string& root,
                  const std::set<std::string>& folders) {
-  const struct timespec times[2] = {{0, UTIME_OMIT}, {kSealTime, 0}};
   std::vector<char> sealed = SealedFlags(root, folders);
   size_t i = 0;
   for (const std::string& folder : folders) {
     if (sealed[i++]) continue;
     fs::path path = fs::path(root) / folder;
-    utimensat(AT_FDCWD, path.c_str(), times, 0);
+    disk::SetTime(path, kSealTime);
   }
 }
 
@@ -234,7 +243,7 @@ void RemoveUntracked(const std::string& root, OutputManifest* manifest) {
         present.insert(name);
       } else {
         std::error_code remove_error;
-        fs::remove_all(it->path(), remove_error);
+        disk::RemoveAll(it->path(), remove_error);
       }
     }
     // Listed files of this folder that are gone (those below it are

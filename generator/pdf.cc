@@ -14,6 +14,7 @@
 
 #include "chromium_printer.h"
 #include "file_system.h"
+#include "output_disk.h"
 #include "process.h"
 #include "version.h"
 
@@ -55,10 +56,10 @@ bool CopyPrevious(const std::string& previous_dir, const std::string& pdf,
   std::error_code ec;
   fs::path old = fs::path(previous_dir) / pdf;
   if (!fs::is_regular_file(old, ec)) return false;
-  fs::create_directories(target.parent_path(), ec);
+  disk::MakeFolders(target.parent_path(), ec);
   // A new file: an old one may be a hard link to the live site's PDF.
-  fs::remove(target, ec);
-  return fs::copy_file(old, target, ec);
+  if (fs::exists(fs::symlink_status(target, ec))) disk::Remove(target, ec);
+  return disk::CopyFile(old, target, ec);
 }
 
 }  // namespace
@@ -72,7 +73,9 @@ PdfReport RenderPdfs(const std::string& dir,
                      const std::string& inputs_hash, const PdfOptions& options,
                      Diagnostics* diagnostics) {
   PdfReport report;
-  fs::path root = fs::absolute(dir);
+  std::error_code absolute_error;
+  fs::path root = fs::absolute(dir, absolute_error);
+  if (absolute_error) root = dir;
   std::map<std::string, std::string> previous =
       ReadManifest(options.previous_dir);
   std::map<std::string, std::string> manifest;
@@ -112,8 +115,10 @@ PdfReport RenderPdfs(const std::string& dir,
   int jobs = options.jobs > 0
                  ? options.jobs
                  : std::max(1u, std::thread::hardware_concurrency());
-  fs::path profiles =
-      fs::temp_directory_path() / ("sakip-pdf-" + std::to_string(::getpid()));
+  std::error_code temp_error;
+  fs::path temp = fs::temp_directory_path(temp_error);
+  if (temp_error) temp = "/tmp";
+  fs::path profiles = temp / ("sakip-pdf-" + std::to_string(::getpid()));
   // Chromium: one browser prints every document, `jobs` at a time in its
   // tabs. What it could not print (or everything, when it does not start)
   // gets a browser per document below, as WeasyPrint documents always do.
@@ -181,8 +186,14 @@ PdfReport RenderPdfs(const std::string& dir,
   std::error_code ec;
   fs::remove_all(profiles, ec);
   nlohmann::json json(manifest);
-  fs::remove(root / kPdfManifest, ec);  // never written into: see AdoptSpare
-  std::ofstream(root / kPdfManifest) << json.dump(1) << "\n";
+  // Never written into (see AdoptSpare): removed and made new.
+  if (fs::exists(fs::symlink_status(root / kPdfManifest, ec))) {
+    disk::Remove(root / kPdfManifest, ec);
+  }
+  if (!disk::WriteNewFile(root / kPdfManifest, json.dump(1) + "\n")) {
+    diagnostics->Error({(root / kPdfManifest).string(), 0, 0},
+                       "cannot write the list of PDFs");
+  }
   return report;
 }
 

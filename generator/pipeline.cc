@@ -13,6 +13,7 @@
 #include "content_source.h"
 #include "diff.h"
 #include "loader.h"
+#include "output_disk.h"
 #include "pdf.h"
 #include "phase_timer.h"
 #include "publish.h"
@@ -52,8 +53,9 @@ void MakePdfs(Staging* site, const Theme& theme, const std::string& version_dir,
   site->AddExternal(prefix + kPdfManifest);
   std::string inputs;  // every static file a document may use
   for (const auto& [path, bytes] : theme.files) inputs += path + bytes;
+  std::error_code ec;
   PdfOptions pdf{options.pdf_engine, options.pdf_jobs,
-                 std::filesystem::is_directory(previous) ? previous : ""};
+                 std::filesystem::is_directory(previous, ec) ? previous : ""};
   PdfReport report =
       RenderPdfs(version_dir, documents, StableHash(inputs), pdf, diagnostics);
   std::fprintf(stderr, "sakip: %d PDF(s) made, %d reused, %d failed\n",
@@ -64,16 +66,7 @@ void MakePdfs(Staging* site, const Theme& theme, const std::string& version_dir,
 // only a slower next build).
 void StoreCacheFile(const std::filesystem::path& file,
                     const std::string& text) {
-  std::error_code ec;
-  std::filesystem::create_directories(file.parent_path(), ec);
-  std::filesystem::path temporary =
-      file.string() + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) return;
-  }
-  std::filesystem::rename(temporary, file, ec);
+  disk::ReplaceFile(file, text);
 }
 
 }  // namespace

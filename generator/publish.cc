@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "file_system.h"
+#include "output_disk.h"
 
 namespace fs = std::filesystem;
 
@@ -25,7 +26,10 @@ fs::path SpareOf(const fs::path& out) {
 }
 
 fs::path Normalized(const std::string& out_dir) {
-  fs::path out = fs::absolute(fs::path(out_dir)).lexically_normal();
+  std::error_code ec;
+  fs::path out = fs::absolute(fs::path(out_dir), ec);
+  if (ec) out = fs::path(out_dir);  // no working folder: as given
+  out = out.lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   return out;
 }
@@ -38,7 +42,8 @@ void RemoveAbandonedStaging(const fs::path& out) {
   for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end;
        it.increment(ec)) {
     if (it->path().filename().string().rfind(prefix, 0) == 0) {
-      fs::remove_all(it->path(), ec);
+      std::error_code remove_error;
+      disk::RemoveAll(it->path(), remove_error);
     }
   }
 }
@@ -47,9 +52,9 @@ void RemoveAbandonedStaging(const fs::path& out) {
 
 OutputLock::OutputLock(const fs::path& out) {
   std::error_code ec;
-  fs::create_directories(out.parent_path(), ec);
+  disk::MakeFolders(out.parent_path(), ec);
   fs::path path = out.parent_path() / ("." + out.filename().string() + ".lock");
-  fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  fd_ = disk::OpenLockFile(path);
   if (fd_ >= 0) flock(fd_, LOCK_EX);
 }
 
@@ -101,7 +106,9 @@ Staging::Staging(const std::string& out_dir)
     previous_manifest_ = ReadWholeFile((out_ / kKeysFile).string());
     previous_keys_.reserve(
         std::count(previous_manifest_.begin(), previous_manifest_.end(), '\n'));
-    ParseOutputManifest(
+    // A manifest cut short or damaged is not used: no file is kept by its
+    // key (files are still linked where their bytes are the same).
+    bool complete = ParseOutputManifest(
         previous_manifest_,
         [&](std::string_view path, std::string_view key) {
           // The later line of a path counts, as in ReadOutputManifest.
@@ -112,14 +119,19 @@ Staging::Staging(const std::string& out_dir)
           }
         },
         [&](std::string_view path) { previous_external_.emplace(path); });
+    if (!complete) {
+      previous_keys_.clear();
+      previous_external_.clear();
+    }
   }
   if (has_previous_) ReadKeptPieces();
   RemoveAbandonedStaging(out_);
+  disk::RemoveAbandonedTemporaries(CacheFolderOf(out_.string()));
   AdoptSpare();
   spare_keys_.reserve(spare_.files.size());
   for (const auto& [path, key] : spare_.files) spare_keys_.emplace(path, key);
   ReadSparePieces();
-  fs::create_directories(staging_, ec);
+  disk::MakeFolders(staging_, ec);
   if (ec) error_ = "cannot create " + staging_.string() + ": " + ec.message();
 }
 
@@ -132,15 +144,17 @@ void Staging::AdoptSpare() {
   if (fs::exists(staging_ / kOutputMarker, ec)) {
     spare_ = ReadOutputManifest((staging_ / kKeysFile).string());
   }
-  fs::remove(staging_ / kOutputMarker, ec);
+  if (fs::exists(fs::symlink_status(staging_ / kOutputMarker, ec))) {
+    disk::Remove(staging_ / kOutputMarker, ec);
+  }
   if (!spare_.complete) {
     spare_ = OutputManifest();
-    fs::remove_all(staging_, ec);
+    disk::RemoveAll(staging_, ec);
     return;
   }
-  fs::remove(staging_ / kKeysFile, ec);
+  disk::Remove(staging_ / kKeysFile, ec);
   for (const std::string& path : spare_.external) {
-    if (IsSafeRelativePath(path)) fs::remove_all(staging_ / path, ec);
+    if (IsSafeRelativePath(path)) disk::RemoveAll(staging_ / path, ec);
   }
   spare_.external.clear();
   // While it was the live site, files may have been added or removed by
@@ -153,7 +167,7 @@ Staging::~Staging() {
   if (committed_) return;
   // Half updated, the spare is of no use to the next build.
   std::error_code ec;
-  fs::remove_all(staging_, ec);
+  disk::RemoveAll(staging_, ec);
 }
 
 bool Staging::ok() const {
@@ -175,20 +189,21 @@ void Staging::Fail(const std::string& message) {
   if (error_.empty()) error_ = message;
 }
 
-// Makes the folder of `file` (once per folder).
+// Makes the folder of `file` (once per folder; under the lock, so that
+// a build makes the same changes whatever the order of its threads).
 bool Staging::Prepare(const fs::path& file) {
   fs::path folder = file.parent_path();
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (folders_.count(folder.string())) return true;
-  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (folders_.count(folder.string())) return true;
   std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec && !fs::is_directory(folder)) {
-    Fail("cannot create " + folder.string() + ": " + ec.message());
+  disk::MakeFolders(folder, ec);
+  std::error_code type_error;
+  if (ec && !fs::is_directory(folder, type_error)) {
+    if (error_.empty()) {
+      error_ = "cannot create " + folder.string() + ": " + ec.message();
+    }
     return false;
   }
-  std::lock_guard<std::mutex> lock(mutex_);
   folders_.insert(folder.string());
   return true;
 }
@@ -218,10 +233,10 @@ void Staging::FlushRecorded() const {
 bool Staging::LinkPrevious(const std::string& path) {
   if (!has_previous_) return false;
   std::error_code ec;
-  fs::create_hard_link(out_ / path, staging_ / path, ec);
+  disk::HardLink(out_ / path, staging_ / path, ec);
   if (ec == std::errc::file_exists) {
-    fs::remove(staging_ / path, ec);
-    fs::create_hard_link(out_ / path, staging_ / path, ec);
+    disk::Remove(staging_ / path, ec);
+    disk::HardLink(out_ / path, staging_ / path, ec);
   }
   return !ec;
 }
@@ -230,8 +245,8 @@ bool Staging::LinkPrevious(const std::string& path) {
 bool Staging::LinkOrCopyPrevious(const std::string& path) {
   if (LinkPrevious(path)) return true;
   std::error_code ec;
-  fs::remove(staging_ / path, ec);
-  fs::copy_file(out_ / path, staging_ / path, ec);
+  disk::Remove(staging_ / path, ec);
+  disk::CopyFile(out_ / path, staging_ / path, ec);
   return !ec;
 }
 
@@ -239,7 +254,8 @@ bool Staging::SameBytes(const fs::path& file,
                         const std::string& contents) const {
   std::error_code ec;
   return fs::file_size(file, ec) == contents.size() && !ec &&
-         !fs::is_symlink(file) && ReadWholeFile(file) == contents;
+         !fs::is_symlink(fs::symlink_status(file, ec)) && !ec &&
+         ReadWholeFile(file) == contents;
 }
 
 void Staging::Add(const std::string& path, std::string contents,
@@ -259,19 +275,27 @@ void Staging::Add(const std::string& path, std::string contents,
     Record(path, key, false);
     return;
   }
-  // A new file: the spare's may be a link to the live site's.
-  std::error_code ec;
-  if (in_spare) fs::remove(target, ec);
-  // open/write/close: a stream costs more than the write for small pages.
-  int fd = open(target.c_str(),
-                O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  bool written = fd >= 0 && WriteAll(fd, contents);
-  if (fd >= 0 && close(fd) != 0) written = false;
-  if (!written) {
+  // A new file, never written into an old one: a file there may be a link
+  // to the live site's, listed in the spare's manifest or not.
+  if (!WriteNew(target, contents)) {
     Fail("cannot write " + target.string());
     return;
   }
   Record(path, key, true);
+}
+
+bool Staging::WriteNew(const fs::path& file, std::string_view contents) {
+  int fd = disk::CreateNew(file);
+  if (fd < 0 && errno == EEXIST) {
+    std::error_code ec;
+    disk::Remove(file, ec);
+    fd = disk::CreateNew(file);
+  }
+  if (fd < 0) return false;
+  // open/write/close: a stream costs more than the write for small pages.
+  bool written = disk::Write(fd, contents);
+  if (close(fd) != 0) written = false;
+  return written;
 }
 
 bool Staging::Keep(const std::string& path, const std::string& key) {
@@ -351,14 +375,15 @@ void Staging::RemoveStale() {
     while (made != made_.files.end() && made->first < path) ++made;
     if (made != made_.files.end() && made->first == path) continue;
     if (made_.external.count(path)) continue;
-    fs::remove(staging_ / path, ec);
+    disk::Remove(staging_ / path, ec);
     folders.insert((staging_ / path).parent_path());
   }
   // Deepest first; a folder that is not empty stays.
   for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
-    for (fs::path folder = *it; folder != staging_ && fs::is_empty(folder, ec);
+    for (fs::path folder = *it;
+         folder != staging_ && fs::is_empty(folder, ec) && !ec;
          folder = folder.parent_path()) {
-      if (!fs::remove(folder, ec)) break;
+      if (!disk::Remove(folder, ec)) break;
     }
   }
 }
@@ -377,24 +402,24 @@ bool Staging::Commit(std::string* error) {
     FlushRecorded();
   }
   RemoveStale();
-  std::ofstream(staging_ / kKeysFile, std::ios::binary)
-      << FormatOutputManifest(made_);
-  std::ofstream marker(staging_ / kOutputMarker, std::ios::binary);
-  marker << "This folder is written by sakip build and replaced whole by the "
-            "next build.\n";
-  marker.close();
-  if (!marker) {
+  // The manifest before the marker: a folder with the marker is complete.
+  if (!WriteNew(staging_ / kKeysFile, FormatOutputManifest(made_))) {
+    *error = "cannot write " + (staging_ / kKeysFile).string();
+    return false;
+  }
+  if (!WriteNew(staging_ / kOutputMarker,
+                "This folder is written by sakip build and replaced whole by "
+                "the next build.\n")) {
     *error = "cannot write " + (staging_ / kOutputMarker).string();
     return false;
   }
   SealFolders(staging_.string(), FoldersOf(made_));
   std::error_code ec;
-  if (!fs::exists(out_)) {
-    fs::rename(staging_, out_, ec);
-  } else if (renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(),
-                       RENAME_EXCHANGE) != 0) {
+  if (!fs::exists(out_, ec)) {
+    disk::Rename(staging_, out_, ec);
+  } else {
     // Both folders swap in one step, so that readers never see a gap.
-    ec = std::error_code(errno, std::generic_category());
+    disk::Exchange(staging_, out_, ec);
   }
   if (ec) {
     *error =

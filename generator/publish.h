@@ -117,6 +117,9 @@ class Staging : public OutputSink {
   void WriteAppendedFiles();
   bool LinkPrevious(const std::string& path);
   bool LinkOrCopyPrevious(const std::string& path);
+  // Writes `contents` as the new staging file `file`, replacing (never
+  // writing into) one that is there; false with errno set on failure.
+  bool WriteNew(const std::filesystem::path& file, std::string_view contents);
   bool SameBytes(const std::filesystem::path& file,
                  const std::string& contents) const;
   void Record(const std::string& path, const std::string& key, bool written);

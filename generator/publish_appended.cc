@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "file_system.h"
+#include "output_disk.h"
 #include "publish.h"
 
 namespace fs = std::filesystem;
@@ -87,10 +88,8 @@ Staging::Appending* Staging::OpenAppend(const std::string& path) {
   }
   if (!Prepare(file)) return nullptr;
   std::error_code ec;
-  fs::remove(file, ec);
-  target->fd =
-      open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-           0644);
+  if (fs::exists(fs::symlink_status(file, ec))) disk::Remove(file, ec);
+  target->fd = disk::CreateNew(file);
   if (target->fd < 0) {
     Fail("cannot write " + file.string());
     return nullptr;
@@ -110,7 +109,7 @@ void Staging::AppendPiece(const std::string& path, const std::string& bytes,
     }
     return;
   }
-  if (!WriteAll(target->fd, bytes)) {
+  if (!disk::Write(target->fd, bytes)) {
     Fail("cannot write " + (staging_ / path).string());
     return;
   }
@@ -192,7 +191,7 @@ bool Staging::SkipInPlace(const std::string& path, Appending* target,
     return true;
   }
   target->in_place = nullptr;
-  if (ftruncate(target->fd, static_cast<off_t>(target->size)) != 0 ||
+  if (!disk::Truncate(target->fd, static_cast<off_t>(target->size)) ||
       lseek(target->fd, static_cast<off_t>(target->size), SEEK_SET) < 0) {
     Fail("cannot write " + (staging_ / path).string());
   }
@@ -244,7 +243,7 @@ bool Staging::AppendKeptPiece(const std::string& path, const std::string& key) {
   loff_t offset = static_cast<loff_t>(piece.offset);
   uint64_t left = piece.length;
   while (left > 0) {
-    ssize_t n = copy_file_range(from, &offset, target->fd, nullptr, left, 0);
+    ssize_t n = disk::CopyRange(from, &offset, target->fd, left);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     left -= static_cast<uint64_t>(n);
@@ -254,13 +253,16 @@ bool Staging::AppendKeptPiece(const std::string& path, const std::string& key) {
     ssize_t n = pread(from, buffer.data(),
                       std::min<uint64_t>(left, buffer.size()), offset);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0 || write(target->fd, buffer.data(), n) != n) break;
+    if (n <= 0 ||
+        !disk::Write(target->fd, std::string_view(buffer.data(), n))) {
+      break;
+    }
     offset += n;
     left -= static_cast<uint64_t>(n);
   }
   if (left > 0) {
     // Back to where the piece began, for the caller to write it.
-    if (ftruncate(target->fd, static_cast<off_t>(target->size)) != 0 ||
+    if (!disk::Truncate(target->fd, static_cast<off_t>(target->size)) ||
         lseek(target->fd, static_cast<off_t>(target->size), SEEK_SET) < 0) {
       Fail("cannot write " + (staging_ / path).string());
     }
@@ -282,7 +284,7 @@ bool Staging::FinishAppends() {
     struct stat info;
     if (target.in_place && fstat(target.fd, &info) == 0 &&
         static_cast<uint64_t>(info.st_size) != target.size &&
-        ftruncate(target.fd, static_cast<off_t>(target.size)) != 0) {
+        !disk::Truncate(target.fd, static_cast<off_t>(target.size))) {
       Fail("cannot write " + (staging_ / path).string());
       ok = false;
     }
@@ -311,19 +313,17 @@ void Staging::WriteAppendedFiles() {
   fs::path file = folder / kAppendedFile;
   std::error_code ec;
   // The previous live site is the spare now, and so is its list.
-  fs::rename(file, folder / kSpareAppendedFile, ec);
-  if (ec) fs::remove(folder / kSpareAppendedFile, ec);
-  if (made_pieces_.pieces.empty()) return;  // no cache folder for nothing
-  fs::create_directories(folder, ec);
-  fs::path temporary = folder / (std::string(kAppendedFile) + ".new");
-  std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-  out << FormatAppendedFiles(made_pieces_);
-  out.close();
-  if (out) {
-    fs::rename(temporary, file, ec);
+  if (fs::exists(file, ec)) {
+    disk::Rename(file, folder / kSpareAppendedFile, ec);
   } else {
-    fs::remove(temporary, ec);
+    ec = std::make_error_code(std::errc::no_such_file_or_directory);
   }
+  if (ec && fs::exists(folder / kSpareAppendedFile, ec)) {
+    disk::Remove(folder / kSpareAppendedFile, ec);
+  }
+  if (made_pieces_.pieces.empty()) return;  // no cache folder for nothing
+  // Whole or not at all (a list that fails its check is not used).
+  disk::ReplaceFile(file, FormatAppendedFiles(made_pieces_));
 }
 
 }  // namespace sakip

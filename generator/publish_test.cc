@@ -13,6 +13,8 @@
 #include <map>
 #include <set>
 
+#include "stable_hash.h"
+
 namespace fs = std::filesystem;
 
 namespace sakip {
@@ -135,12 +137,63 @@ TEST_CASE("the live manifest's later line for a path counts") {
   fs::path root = TempDir();
   fs::path out = root / "site";
   Build(out, {{"a.html", {"k1", "satu"}}, {"b.html", {"k2", "dua"}}});
-  // Edited by hand: a.html listed again, without a key.
+  // Edited by hand: a.html listed again, without a key, and the checksum
+  // made again.
+  const std::string text = Slurp(out / kKeysFile);
+  std::string_view lines(text);
+  REQUIRE(Unseal(&lines));
+  std::ofstream(out / kKeysFile, std::ios::trunc)
+      << Sealed(std::string(lines) + "- a.html\n");
+  {
+    Staging staging(out.string());
+    REQUIRE(staging.ok());
+    CHECK_FALSE(staging.Keep("a.html", "k1"));
+    CHECK(staging.Keep("b.html", "k2"));
+  }
+  // Without its checksum made again, no key of it is trusted.
   std::ofstream(out / kKeysFile, std::ios::app) << "- a.html\n";
   Staging staging(out.string());
   REQUIRE(staging.ok());
-  CHECK_FALSE(staging.Keep("a.html", "k1"));
-  CHECK(staging.Keep("b.html", "k2"));
+  CHECK_FALSE(staging.Keep("b.html", "k2"));
+  fs::remove_all(root);
+}
+
+TEST_CASE(
+    "a spare's file its manifest leaves out is replaced, not written "
+    "through") {
+  fs::path root = TempDir();
+  fs::path out = root / "site";
+  fs::path spare = root / ".site.spare";
+  const Files files = {{"a/x.html", {"k1", "satu"}},
+                       {"a/y.html", {"k4", "lain"}},
+                       {"b.html", {"k2", "dua"}}};
+  Build(out, files);
+  Build(out, files);
+  ino_t live = Inode(out / "a/x.html");
+  REQUIRE(Inode(spare / "a/x.html") == live);  // one file, two sites
+  // The spare's manifest (whole and checked) leaves a/x.html out, which is
+  // still on disk, a link to the live site's (its folder is sealed, so
+  // AdoptSpare does not look into it).
+  std::string text = Slurp(spare / kKeysFile);
+  std::string_view lines(text);
+  REQUIRE(Unseal(&lines));
+  std::string without(lines);
+  size_t line = without.find("k1 a/x.html\n");
+  REQUIRE(line != std::string::npos);
+  without.erase(line, std::string("k1 a/x.html\n").size());
+  std::ofstream(spare / kKeysFile, std::ios::trunc) << Sealed(without);
+  Staging staging(out.string());
+  REQUIRE(staging.ok());
+  staging.Add("a/x.html", "baru", "k3");
+  REQUIRE(staging.Keep("b.html", "k2"));
+  REQUIRE(staging.Keep("a/y.html", "k4"));
+  // Before the swap, the site being served is as it was.
+  CHECK(Slurp(out / "a/x.html") == "satu");
+  CHECK(Inode(out / "a/x.html") == live);
+  std::string error;
+  REQUIRE(staging.Commit(&error));
+  CHECK(Slurp(out / "a/x.html") == "baru");
+  CHECK(Slurp(spare / "a/x.html") == "satu");
   fs::remove_all(root);
 }
 
@@ -281,12 +334,23 @@ TEST_CASE("pieces of a live file changed by hand are not used") {
   }
   build();
   {
-    // A list of pieces that points past the end of the file is not used.
-    std::ofstream(root / ".site.cache/appended-pieces", std::ios::app)
-        << "~ kz 5 100 " << data << "\n";
+    // A piece that points past the end of the file is not used (in a
+    // list whose checksum is made again to match).
+    const fs::path list = root / ".site.cache/appended-pieces";
+    const std::string text = Slurp(list);
+    std::string_view lines(text);
+    REQUIRE(Unseal(&lines));
+    std::ofstream(list, std::ios::trunc)
+        << Sealed(std::string(lines) + "~ kz 5 100 " + data + "\n");
+    {
+      Staging staging(out.string());
+      CHECK(staging.HasKeptPiece(data, "ka"));
+      CHECK_FALSE(staging.HasKeptPiece(data, "kz"));
+    }
+    // A list that fails its check is not used at all.
+    std::ofstream(list, std::ios::app) << "~ kz 0 1 " << data << "\n";
     Staging staging(out.string());
-    CHECK(staging.HasKeptPiece(data, "ka"));
-    CHECK_FALSE(staging.HasKeptPiece(data, "kz"));
+    CHECK_FALSE(staging.HasKeptPiece(data, "ka"));
   }
   fs::remove_all(root);
 }

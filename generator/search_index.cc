@@ -12,7 +12,8 @@ namespace sakip {
 namespace {
 
 bool IsExecutable(const std::filesystem::path& path) {
-  return std::filesystem::is_regular_file(path) &&
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec) &&
          access(path.c_str(), X_OK) == 0;
 }
 
@@ -30,9 +31,10 @@ std::string LocatePagefind(const std::string& configured,
   if (!in_path.empty()) return in_path;
   std::vector<std::filesystem::path> candidates = {
       "node_modules/.bin/pagefind"};
-  if (!content_dir.empty()) {
-    candidates.push_back(std::filesystem::absolute(content_dir).parent_path() /
-                         "node_modules/.bin/pagefind");
+  std::error_code ec;
+  std::filesystem::path content = std::filesystem::absolute(content_dir, ec);
+  if (!content_dir.empty() && !ec) {
+    candidates.push_back(content.parent_path() / "node_modules/.bin/pagefind");
   }
   for (const auto& candidate : candidates) {
     if (IsExecutable(candidate)) return candidate.string();

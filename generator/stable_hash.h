@@ -5,11 +5,12 @@
 
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace sakip {
 
 // FNV-1a, 64 bit, as 16 hex digits.
-inline std::string StableHash(const std::string& bytes) {
+inline std::string StableHash(std::string_view bytes) {
   unsigned long long hash = 1469598103934665603ULL;
   for (unsigned char c : bytes) {
     hash ^= c;
@@ -18,6 +19,29 @@ inline std::string StableHash(const std::string& bytes) {
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", hash);
   return out;
+}
+
+// The generator's own files (caches, manifests) end with the line
+// `# end <bytes before it> <StableHash of them>`: a file cut short by a
+// killed build or damaged later fails the check and is not trusted.
+inline std::string Sealed(std::string text) {
+  std::string hash = StableHash(text);
+  text += "# end " + std::to_string(text.size()) + " " + hash + "\n";
+  return text;
+}
+
+// True when `*text` ends with a matching trailer, which is then cut off.
+inline bool Unseal(std::string_view* text) {
+  std::string_view all = *text;
+  if (all.size() < 2 || all.back() != '\n') return false;
+  size_t start = all.rfind("# end ", all.size() - 2);
+  if (start == std::string_view::npos) return false;
+  std::string_view body = all.substr(0, start);
+  std::string expected =
+      "# end " + std::to_string(body.size()) + " " + StableHash(body) + "\n";
+  if (all.substr(start) != expected) return false;
+  *text = body;
+  return true;
 }
 
 }  // namespace sakip

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "file_system.h"
+#include "output_disk.h"
 #include "stable_hash.h"
 #include "version.h"
 
@@ -334,9 +335,12 @@ bool UnitCache::Load(const std::string& key, Unit* unit,
   // Each loading thread reads its units into the same memory.
   static thread_local std::string bytes;
   if (!ReadWholeFileInto(FileOf(unit->path), &bytes)) return false;
-  std::string header = kMagic + key + "\n";
-  if (bytes.compare(0, header.size(), header) != 0) return false;
+  // A file cut short or damaged (a garbled byte of a name would still
+  // read back) is parsed again.
   std::string_view content(bytes);
+  if (!Unseal(&content)) return false;
+  std::string header = kMagic + key + "\n";
+  if (content.compare(0, header.size(), header) != 0) return false;
   content.remove_prefix(header.size());
   if (DeserializeUnit(content, unit, diagnostics)) return true;
   // Corrupt: back to the unit as the folder walk made it.
@@ -353,16 +357,10 @@ bool UnitCache::Load(const std::string& key, Unit* unit,
 void UnitCache::Store(const std::string& key, const Unit& unit,
                       const std::vector<Diagnostic>& diagnostics) const {
   if (!enabled()) return;
-  std::error_code ec;
-  fs::create_directories(folder_, ec);
-  std::string file = FileOf(unit.path);
-  std::string temporary = file + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << kMagic << key << "\n" << SerializeUnit(unit, diagnostics);
-    if (!out) return;
-  }
-  fs::rename(temporary, file, ec);
+  // Whole or not at all; a failure only makes the next build slower.
+  disk::ReplaceFile(
+      FileOf(unit.path),
+      Sealed(kMagic + key + "\n" + SerializeUnit(unit, diagnostics)));
 }
 
 }  // namespace sakip
