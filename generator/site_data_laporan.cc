@@ -155,9 +155,13 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
   data capaian = ListData(), biaya = ListData(), evaluasi = ListData(),
        rtl = ListData();
   int n = 0;
+  bool dari_pk = cetak::PerjanjianOf(j, tahun) != nullptr;
   for (const HasilIndikator* h : cetak::BarisHasil(c.results, j, tahun)) {
     const Indikator& ind = *h->indikator;
     const HasilTriwulan& hq = h->triwulan[q - 1];
+    // A year with a PK reports against the PK: an IKI indicator beside it
+    // is shown only when figures were reported for it this quarter.
+    if (dari_pk && !h->sasaran && !hq.dilapor) continue;
     std::string no = std::to_string(++n);
     bool percent = ind.satuan == "%";
     const Anggaran* anggaran = ind.anggaran ? &*ind.anggaran : nullptr;
