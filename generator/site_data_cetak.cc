@@ -325,11 +325,6 @@ std::vector<PrintLink> PrintLinksOf(const Jabatan& j, const Results& results) {
   if (!j.indikator.empty()) {
     links.push_back({"Lembar Indikator Kinerja Individu", CetakIkiPath(j)});
   }
-  for (const auto& pk : j.unit->perjanjian) {
-    if (!cetak::PerjanjianOf(j, pk->tahun)) continue;
-    links.push_back({"Perjanjian Kinerja Tahun " + std::to_string(pk->tahun),
-                     CetakPerjanjianPath(j, pk->tahun)});
-  }
   for (int year : results.tahun) {
     for (int q : ReportedQuarters(j, results, year)) {
       links.push_back({"Laporan Kinerja Triwulan " + Romawi(q) + " Tahun " +
