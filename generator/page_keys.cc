@@ -41,6 +41,11 @@ std::map<const Unit*, std::string> UnitKeys(const Model& model,
       for (const auto& ind : j->indikator) {
         if (ind.mendukung_jabatan) linked.insert(ind.mendukung_jabatan->unit);
       }
+      // The PK's pihak kedua may be in another unit (its name and NIP).
+      for (const auto& pk : unit->perjanjian) {
+        const PerjanjianJabatan* pj = pk->FindJabatan(j->id);
+        if (pj && pj->pihak_kedua) linked.insert(pj->pihak_kedua->unit);
+      }
       if (riwayat) {
         auto found = riwayat->find(unit->path + "/" + j->id);
         if (found == riwayat->end()) continue;

@@ -1,6 +1,8 @@
 // Template data of the printable documents (see site_data.h), laid out as
 // in shared/spec/documents.md: the decree with its lampiran, standalone IKI
 // sheets and quarterly performance reports.
+#include "site_data_cetak.h"
+
 #include <set>
 
 #include "indonesian_format.h"
@@ -13,7 +15,7 @@ namespace sakip {
 
 using data = TemplateData;
 
-namespace {
+namespace cetak {
 
 std::string Upper(const std::string& text) {
   std::string out;
@@ -21,6 +23,8 @@ std::string Upper(const std::string& text) {
     out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
+
+namespace {
 
 std::string Ukuran(const Site& site) {
   return site.kertas == "A4" ? "210mm 297mm" : "215mm 330mm";
@@ -43,8 +47,10 @@ data Kop(const Unit& unit) {
   return d;
 }
 
-// A signature block. The NIP is printed only when valid: a NIP a source
-// printed wrongly (`nip_tercetak`) is never reproduced.
+}  // namespace
+
+// The NIP is printed only when valid: a NIP a source printed wrongly
+// (`nip_tercetak`) is never reproduced.
 data Ttd(const std::string& tempat, const std::optional<Date>& tanggal,
          const std::string& sebutan, const Pejabat* pejabat) {
   data d;
@@ -64,6 +70,76 @@ data Ttd(const std::string& tempat, const std::optional<Date>& tanggal,
   }
   return d;
 }
+
+data TtdDua(const data& kiri, const data& kanan, const std::string& peran_kiri,
+            const std::string& peran_kanan) {
+  data d;
+  auto field = [](const data& block, const char* key) {
+    const data* value = block.is_object() ? block.get(key) : nullptr;
+    return value && value->is_string() ? value->string_value() : std::string();
+  };
+  std::string tanggal = field(kanan, "tanggal");
+  std::string tempat = field(kanan, "tempat");
+  if (!tanggal.empty()) {
+    Put(d, "tempat_tanggal",
+        tempat.empty() ? tanggal : tempat + ", " + tanggal);
+  }
+  Put(d, "ada_peran", !peran_kiri.empty() || !peran_kanan.empty());
+  Put(d, "peran_kiri", peran_kiri);
+  Put(d, "peran_kanan", peran_kanan);
+  for (const char* key : {"sebutan", "nama", "pangkat", "nip"}) {
+    Put(d, std::string(key) + "_kiri", field(kiri, key));
+    Put(d, std::string(key) + "_kanan", field(kanan, key));
+  }
+  Put(d, "ada_pangkat",
+      !field(kiri, "pangkat").empty() || !field(kanan, "pangkat").empty());
+  Put(d, "ada_nip",
+      !field(kiri, "nip").empty() || !field(kanan, "nip").empty());
+  return d;
+}
+
+std::string JabatanLengkap(const Jabatan& j) {
+  std::string text = j.nama;
+  if (text.find(j.unit->nama) == std::string::npos) text += " " + j.unit->nama;
+  const std::string kPemerintah = "Pemerintah ";
+  std::string wilayah = j.unit->pemerintah;
+  if (wilayah.rfind(kPemerintah, 0) == 0) {
+    wilayah = wilayah.substr(kPemerintah.size());
+  }
+  if (!wilayah.empty() && text.find(wilayah) == std::string::npos) {
+    text += " " + wilayah;
+  }
+  return text;
+}
+
+const PerjanjianJabatan* PerjanjianOf(const Jabatan& j, int year,
+                                      const Perjanjian** pk) {
+  const Perjanjian* found = j.unit->FindPerjanjian(year);
+  const PerjanjianJabatan* pj = found ? found->FindJabatan(j.id) : nullptr;
+  if (pj && pj->jabatan != &j) pj = nullptr;
+  if (pk) *pk = pj ? found : nullptr;
+  return pj;
+}
+
+std::vector<const HasilIndikator*> BarisHasil(const Results& results,
+                                              const Jabatan& j, int year) {
+  std::vector<const HasilIndikator*> rows;
+  if (const PerjanjianJabatan* pj = PerjanjianOf(j, year)) {
+    for (const PerjanjianSasaran& s : pj->sasaran) {
+      if (const HasilIndikator* h = results.Find(year, &s.indikator)) {
+        rows.push_back(h);
+      }
+    }
+  }
+  for (const Indikator& ind : j.indikator) {
+    const HasilIndikator* h = results.Find(year, &ind);
+    // An IKI indicator a sasaran measures is shown once, as that sasaran.
+    if (h && !h->sasaran) rows.push_back(h);
+  }
+  return rows;
+}
+
+namespace {
 
 // One IKI sheet: jabatan, tugas, fungsi, tujuan and the indicator table,
 // with the sasaran cell spanning the rows that share it (as printed).
@@ -99,6 +175,8 @@ data LembarIki(const Jabatan& j) {
   return d;
 }
 
+}  // namespace
+
 Page PrintPage(const SiteContext& c, const std::string& path,
                const std::string& template_name, const std::string& judul,
                const Unit& unit) {
@@ -113,6 +191,15 @@ Page PrintPage(const SiteContext& c, const std::string& path,
   Put(page.data, "kop", Kop(unit));
   return page;
 }
+
+}  // namespace cetak
+
+namespace {
+
+using cetak::LembarIki;
+using cetak::PrintPage;
+using cetak::Ttd;
+using cetak::Upper;
 
 Page KeputusanCetak(const SiteContext& c, const Keputusan& k) {
   Page page = PrintPage(c, CetakKeputusanPath(k), "cetak_keputusan",
@@ -176,132 +263,13 @@ Page IkiCetak(const SiteContext& c, const Jabatan& j) {
   return page;
 }
 
-const LaporanTriwulan* FindLaporan(const Jabatan& j, int tahun, int q) {
-  for (const auto& r : j.unit->realisasi) {
-    if (r->tahun != tahun) continue;
-    auto it = r->laporan.find(j.id);
-    if (it != r->laporan.end() && it->second[q - 1]) return &*it->second[q - 1];
-  }
-  return nullptr;
-}
-
-Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
-  Page page = PrintPage(c, CetakLaporanPath(j, tahun, q), "cetak_laporan",
-                        "Laporan Kinerja Triwulan " + Romawi(q) + " " +
-                            std::to_string(tahun) + " " + j.nama,
-                        *j.unit);
-  data& d = page.data;
-  Put(d, "triwulan", Romawi(q));
-  Put(d, "tahun", std::to_string(tahun));
-  Put(d, "jabatan", Upper(j.nama));
-  Put(d, "jabatan_biasa", j.nama);
-  Put(d, "unit", Upper(j.unit->nama));
-  Put(d, "unit_biasa", j.unit->nama);
-  Put(d, "pemerintah", Upper(j.unit->pemerintah));
-  PutTugasFungsi(d, j);
-  Put(d, "atasan", j.atasan ? j.atasan->nama : "");
-  data pk = ListData(), anggaran = ListData(), capaian = ListData(),
-       biaya = ListData(), evaluasi = ListData(), rtl = ListData();
-  double total = 0;
-  int n = 0;
-  for (const Indikator& ind : j.indikator) {
-    ++n;
-    std::string no = std::to_string(n);
-    const HasilIndikator* h = c.results.Find(tahun, &ind);
-    const HasilTriwulan* hq = h ? &h->triwulan[q - 1] : nullptr;
-    bool percent = ind.satuan == "%";
-    data row;
-    Put(row, "no", no);
-    Put(row, "sasaran", ind.sasaran);
-    Put(row, "indikator", ind.nama);
-    Put(row, "target", FormatTarget(ind));
-    Push(pk, row);
-    if (ind.anggaran) {
-      data a;
-      Put(a, "no", std::to_string(anggaran.list_value().size() + 1));
-      Put(a, "kegiatan", ind.anggaran->kegiatan);
-      Put(a, "pagu",
-          ind.anggaran->pagu ? FormatAngka(*ind.anggaran->pagu, 0)
-                             : kTanpaNilai);
-      Put(a, "sumber_dana", ind.anggaran->sumber_dana);
-      Push(anggaran, std::move(a));
-      total += ind.anggaran->pagu.value_or(0);
-    }
-    if (!hq) continue;
-    data cap = row;
-    Put(cap, "target_angka", FormatNilai(hq->target, percent));
-    Put(cap, "realisasi", FormatNilai(hq->realisasi, percent));
-    Put(cap, "capaian", FormatNilai(hq->capaian, true));
-    Put(cap, "predikat", hq->predikat);
-    Push(capaian, cap);
-    data b = cap;
-    Put(b, "pagu",
-        ind.anggaran && ind.anggaran->pagu ? FormatAngka(*ind.anggaran->pagu, 0)
-                                           : kTanpaNilai);
-    Put(b, "realisasi_anggaran",
-        hq->realisasi_anggaran ? FormatAngka(*hq->realisasi_anggaran, 0)
-                               : kTanpaNilai);
-    Put(b, "serapan", FormatNilai(hq->serapan, true));
-    Put(b, "efisiensi",
-        hq->efisiensi.has_value() ? FormatAngka(*hq->efisiensi.value())
-                                  : kTanpaNilai);
-    Put(b, "efisiensi_label", hq->efisiensi_label);
-    Push(biaya, std::move(b));
-    if (!hq->evaluasi.empty()) {
-      data e;
-      Put(e, "no", no);
-      Put(e, "kegiatan", ind.anggaran ? ind.anggaran->kegiatan : ind.nama);
-      Put(e, "indikator", ind.nama);
-      Put(e, "teks", hq->evaluasi);
-      Push(evaluasi, std::move(e));
-    }
-    if (!hq->evaluasi.empty() || !hq->tindak_lanjut.empty()) {
-      data r;
-      Put(r, "kode", ind.anggaran ? ind.anggaran->kode : "");
-      Put(r, "kegiatan", ind.anggaran ? ind.anggaran->kegiatan : ind.nama);
-      Put(r, "evaluasi", hq->evaluasi);
-      Put(r, "tindak_lanjut", hq->tindak_lanjut);
-      Push(rtl, std::move(r));
-    }
-  }
-  Put(d, "pk", std::move(pk));
-  Put(d, "ada_anggaran", !anggaran.is_empty_list());
-  Put(d, "anggaran", std::move(anggaran));
-  Put(d, "total_anggaran", FormatAngka(total, 0));
-  Put(d, "capaian", std::move(capaian));
-  Put(d, "biaya", std::move(biaya));
-  Put(d, "ada_evaluasi", !evaluasi.is_empty_list());
-  Put(d, "evaluasi", std::move(evaluasi));
-  Put(d, "ada_rtl", !rtl.is_empty_list());
-  Put(d, "rtl", std::move(rtl));
-  const LaporanTriwulan* laporan = FindLaporan(j, tahun, q);
-  std::string tempat = laporan ? laporan->tempat : "";
-  std::optional<Date> tanggal = laporan ? laporan->tanggal : std::nullopt;
-  const Pejabat* self = laporan && laporan->pejabat ? &*laporan->pejabat
-                        : j.pejabat                 ? &*j.pejabat
-                                                    : nullptr;
-  const Pejabat* boss = laporan && laporan->atasan      ? &*laporan->atasan
-                        : j.atasan && j.atasan->pejabat ? &*j.atasan->pejabat
-                                                        : nullptr;
-  std::string self_title =
-      self && !self->sebutan.empty() ? self->sebutan : j.nama;
-  std::string boss_title = boss && !boss->sebutan.empty()
-                               ? boss->sebutan
-                               : (j.atasan ? j.atasan->nama : "");
-  Put(d, "ttd_pejabat", Ttd(tempat, tanggal, Upper(self_title), self));
-  Put(d, "ttd_atasan", Ttd("", std::nullopt, Upper(boss_title), boss));
-  return page;
-}
-
 // Quarters of `year` in which `jabatan` reported anything.
 std::vector<int> ReportedQuarters(const Jabatan& jabatan,
                                   const Results& results, int year) {
   // Bit q for quarter q (1..4): a std::set per jabatan cost more than the
   // rest of listing the pages.
   uint32_t reported = 0;
-  for (const Indikator& ind : jabatan.indikator) {
-    const HasilIndikator* h = results.Find(year, &ind);
-    if (!h) continue;
+  for (const HasilIndikator* h : cetak::BarisHasil(results, jabatan, year)) {
     for (const HasilTriwulan& q : h->triwulan) {
       if (q.dilapor && q.triwulan >= 0 && q.triwulan < 32) {
         reported |= 1u << q.triwulan;
@@ -331,6 +299,14 @@ std::vector<PageJob> UnitPrintPageJobs(const SiteContext& c, const Unit& unit) {
     if (!j->indikator.empty()) {
       jobs.push_back({CetakIkiPath(*j), u,
                       [&c, j](Diagnostics*) { return IkiCetak(c, *j); }});
+    }
+    for (const auto& pk : unit.perjanjian) {
+      const Perjanjian* p = pk.get();
+      const PerjanjianJabatan* pj = cetak::PerjanjianOf(*j, p->tahun);
+      if (!pj) continue;
+      jobs.push_back(
+          {CetakPerjanjianPath(*j, p->tahun), u,
+           [&c, p, pj](Diagnostics*) { return PerjanjianCetak(c, *p, *pj); }});
     }
     for (int year : c.results.tahun) {
       for (int q : ReportedQuarters(*j, c.results, year)) {

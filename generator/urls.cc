@@ -48,6 +48,11 @@ std::string CetakLaporanPath(const Jabatan& jabatan, int tahun, int triwulan) {
          "-" + kRomawi[(triwulan - 1) & 3] + "/" + jabatan.id + ".html";
 }
 
+std::string CetakPerjanjianPath(const Jabatan& jabatan, int tahun) {
+  return "cetak/" + jabatan.unit->path + "/perjanjian/" +
+         std::to_string(tahun) + "/" + jabatan.id + ".html";
+}
+
 std::string RootPrefix(const std::string& page) {
   std::string prefix;
   for (size_t i = 0; i + 1 < Split(page).size(); ++i) prefix += "../";

@@ -20,6 +20,8 @@ std::string AssetPath(const std::string& file);  // "sakip.css" -> aset/...
 std::string CetakKeputusanPath(const Keputusan& keputusan);
 std::string CetakIkiPath(const Jabatan& jabatan);
 std::string CetakLaporanPath(const Jabatan& jabatan, int tahun, int triwulan);
+// cetak/<unit>/perjanjian/<tahun>/<jabatan>.html: the Perjanjian Kinerja.
+std::string CetakPerjanjianPath(const Jabatan& jabatan, int tahun);
 
 // The link from the page at `from` to the file at `to` (both relative to
 // the same root), e.g. "../../satpol-pp/index.html".

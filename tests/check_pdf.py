@@ -68,7 +68,7 @@ work = tempfile.mkdtemp(prefix='sakip-pdf-')
 try:
     site = os.path.join(work, 'site')
     build(os.path.join(src, 'content'), site, 'keputusan/iki-2024',
-          'satpol-pp/laporan/2022-II/sekretaris')
+          'satpol-pp/laporan/2022-II/sekretaris', 'satpol-pp/perjanjian/2022/')
     root = os.path.join(site, '2024')
     decree = os.path.join(
         root, 'cetak/pemkot-probolinggo/kecamatan-kanigaran/keputusan/iki-2024.pdf')
@@ -117,6 +117,40 @@ try:
           'cost row: spending, serapan, target, realisasi, capaian, efisiensi')
     check('4.176.460.419 2.021.046.397 48,39 %' in report_text, 'second cost row')
     check('AGUS DWI KORANTO, SH, MM' in report_text, 'signer of the report')
+
+    # The two signature blocks stand side by side: the superior's title and
+    # the jabatan's are cells of one row, never run together in one line.
+    check('KEPALA SATUAN POLISI PAMONG PRAJA SEKRETARIS,' not in report_text,
+          'report signature titles not run together')
+
+    # The Perjanjian Kinerja of every reporting Satpol PP jabatan: both
+    # names and the budget total (summed here from the PK file) in the text.
+    pk_yaml = open(os.path.join(
+        src, 'content/pemkab-lumajang/satpol-pp/perjanjian/2022.yaml'),
+        encoding='utf-8').read()
+    pk_dir = os.path.join(root, 'cetak/pemkab-lumajang/satpol-pp/perjanjian/2022')
+    entries = re.split(r'\n  ([a-z0-9-]+):\n', pk_yaml.split('\njabatan:')[1])[1:]
+    pk_entries = dict(zip(entries[0::2], entries[1::2]))
+    check(len(pk_entries) == 14, f'14 PK entries, got {len(pk_entries)}')
+    by_path = {'/' + j['unit'] + '/' + j['jabatan']: j for j in jabatan}
+    for jid, entry in pk_entries.items():
+        pdf = os.path.join(pk_dir, jid + '.pdf')
+        check(os.path.exists(pdf), f'PK PDF of {jid}')
+        if not os.path.exists(pdf):
+            continue
+        body = text(pdf)
+        check('PERJANJIAN KINERJA TAHUN 2022' in body, f'PK title of {jid}')
+        own = by_path['/pemkab-lumajang/satpol-pp/' + jid]
+        for j in (own, by_path[own['atasan']]):
+            name = j['pejabat']['nama']
+            check(norm(name) in body, f'PK of {jid} names {name}')
+        total = sum(int(m) for m in re.findall(r'pagu: (\d+)', entry))
+        rupiah = 'Rp ' + f'{total:,}'.replace(',', '.')
+        check(rupiah in body, f'PK of {jid} prints the total {rupiah}')
+    sekretaris = text(os.path.join(pk_dir, 'sekretaris.pdf'))
+    check('Rp 5.224.140.129' in sekretaris, 'Sekretaris PK total as in the seed')
+    check(sekretaris.index('PIHAK KEDUA') < sekretaris.index('PIHAK PERTAMA'),
+          'pihak kedua left of pihak pertama')
 
     a4 = os.path.join(work, 'a4')
     shutil.copytree(os.path.join(src, 'content'), a4)

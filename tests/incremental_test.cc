@@ -144,6 +144,19 @@ TEST_CASE("incremental builds equal clean builds after every edit") {
             (w.site().parent_path() / ".site.cache" / "charts").string()) ==
         charts);
 
+  // The PK print page is made from perjanjian/2022.yaml: an edit there
+  // makes it again.
+  const std::string pk_page =
+      "2024/cetak/pemkab-lumajang/satpol-pp/perjanjian/2022/sekretaris.html";
+  std::string pk_before = testing::ReadText((w.site() / pk_page).string());
+  CHECK(pk_before.find("Rp 5.224.140.129") != std::string::npos);
+  w.Edit("content/pemkab-lumajang/satpol-pp/perjanjian/2022.yaml",
+         "pagu: 1754000", "pagu: 1854000");
+  w.CheckAgainstClean("change the PK");
+  std::string pk_after = testing::ReadText((w.site() / pk_page).string());
+  CHECK(pk_after.find("1.854.000") != std::string::npos);
+  CHECK(pk_after.find("Rp 5.224.240.129") != std::string::npos);
+
   w.Edit("theme/templates/jabatan.mustache", "<h1>", "<h1 class=\"judul\">");
   w.CheckAgainstClean("change a template");
   CHECK(Inode(w.site() / kanigaran) != untouched);

@@ -1,0 +1,239 @@
+// Template data of the quarterly performance report (Laporan Kinerja
+// Triwulan), laid out as in shared/spec/documents.md: part A from the
+// year's Perjanjian Kinerja when there is one, the capaian and
+// cost-per-outcome tables from the computed results, and the copied
+// evaluasi texts, marked where they quote a figure the computation replaced.
+#include <cmath>
+#include <regex>
+
+#include "indonesian_format.h"
+#include "site_data.h"
+#include "site_data_cetak.h"
+#include "urls.h"
+
+namespace sakip {
+
+using data = TemplateData;
+using cetak::Upper;
+
+namespace {
+
+const LaporanTriwulan* FindLaporan(const Jabatan& j, int tahun, int q) {
+  for (const auto& r : j.unit->realisasi) {
+    if (r->tahun != tahun) continue;
+    auto it = r->laporan.find(j.id);
+    if (it != r->laporan.end() && it->second[q - 1]) return &*it->second[q - 1];
+  }
+  return nullptr;
+}
+
+std::string Persen(double value) { return FormatAngka(value) + " %"; }
+
+}  // namespace
+
+// The percentages an evaluasi text quotes that are within 1 point of
+// neither the computed capaian nor the computed serapan of its row: such a
+// text was copied from the official report and quotes the figure the
+// computation replaced. Returns the note that gives both, or "" (see
+// docs/decisions.md).
+std::string CatatanAngkaEvaluasi(std::string_view teks, const Nilai& capaian,
+                                 const Nilai& serapan) {
+  if (!capaian.has_value() && !serapan.has_value()) return "";
+  static const std::regex kPersen(R"((-?\d+(?:,\d+)?)\s*%)");
+  std::vector<std::string> lain;
+  std::string text(teks);
+  for (std::sregex_iterator it(text.begin(), text.end(), kPersen), end;
+       it != end; ++it) {
+    std::string number = (*it)[1];
+    for (char& ch : number) {
+      if (ch == ',') ch = '.';
+    }
+    double quoted = std::strtod(number.c_str(), nullptr);
+    auto near = [quoted](const Nilai& n) {
+      return n.has_value() && std::fabs(*n.value() - quoted) <= 1;
+    };
+    if (near(capaian) || near(serapan)) continue;
+    std::string shown = Persen(quoted);
+    if (std::find(lain.begin(), lain.end(), shown) == lain.end()) {
+      lain.push_back(shown);
+    }
+  }
+  if (lain.empty()) return "";
+  std::string quoted;
+  for (const std::string& one : lain) {
+    quoted += (quoted.empty() ? "" : ", ") + one;
+  }
+  std::string computed;
+  if (capaian.has_value()) computed = "capaian " + Persen(*capaian.value());
+  if (serapan.has_value()) {
+    computed += (computed.empty() ? "" : ", ") +
+                std::string("serapan anggaran ") + Persen(*serapan.value());
+  }
+  return "Angka dalam teks ini dikutip dari laporan resmi (" + quoted +
+         "); hasil perhitungan: " + computed + ".";
+}
+
+namespace {
+
+// Part A: the sasaran and budget tables of the year's PK, or without a PK
+// the jabatan's IKI indicators and their budgets.
+void PutPerjanjian(data& d, const Jabatan& j, int tahun) {
+  data pk = ListData(), anggaran = ListData();
+  double total = 0;
+  auto add_anggaran = [&](const Anggaran& a) {
+    data row;
+    Put(row, "no", std::to_string(anggaran.list_value().size() + 1));
+    Put(row, "kegiatan", a.kegiatan);
+    Put(row, "pagu", a.pagu ? FormatAngka(*a.pagu, 0) : kTanpaNilai);
+    Put(row, "sumber_dana", a.sumber_dana);
+    Push(anggaran, std::move(row));
+    total += a.pagu.value_or(0);
+  };
+  auto add_sasaran = [&](const Indikator& ind) {
+    data row;
+    Put(row, "no", std::to_string(pk.list_value().size() + 1));
+    Put(row, "sasaran", ind.sasaran);
+    Put(row, "indikator", ind.nama);
+    Put(row, "target", FormatTarget(ind));
+    Push(pk, std::move(row));
+  };
+  if (const PerjanjianJabatan* pj = cetak::PerjanjianOf(j, tahun)) {
+    for (const PerjanjianSasaran& s : pj->sasaran) add_sasaran(s.indikator);
+    for (const PerjanjianAnggaran& a : pj->anggaran) add_anggaran(a.anggaran);
+    Put(d, "dari_pk", true);
+  } else {
+    for (const Indikator& ind : j.indikator) {
+      add_sasaran(ind);
+      if (ind.anggaran) add_anggaran(*ind.anggaran);
+    }
+  }
+  Put(d, "pk", std::move(pk));
+  Put(d, "ada_anggaran", !anggaran.is_empty_list());
+  Put(d, "anggaran", std::move(anggaran));
+  Put(d, "total_anggaran", FormatAngka(total, 0));
+}
+
+// The Keterangan of a capaian row: the predikat, or that the figure is
+// progress towards the annual target (never judged); and the official
+// report's figure when it differs from the computed one.
+std::string Keterangan(const HasilTriwulan& q) {
+  std::string text;
+  if (q.progres && q.capaian.has_value()) {
+    text = "Progres terhadap target tahunan, tanpa predikat";
+  } else if (!q.predikat.empty()) {
+    text = "Predikat: " + std::string(q.predikat);
+  }
+  if (q.dilaporkan) {
+    std::string official = Persen(*q.dilaporkan);
+    if (FormatNilai(q.capaian, true) != official) {
+      text += (text.empty() ? "" : "; ") +
+              std::string("capaian dalam laporan resmi: ") + official;
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
+  Page page =
+      cetak::PrintPage(c, CetakLaporanPath(j, tahun, q), "cetak_laporan",
+                       "Laporan Kinerja Triwulan " + Romawi(q) + " " +
+                           std::to_string(tahun) + " " + j.nama,
+                       *j.unit);
+  data& d = page.data;
+  Put(d, "triwulan", Romawi(q));
+  Put(d, "tahun", std::to_string(tahun));
+  Put(d, "jabatan", Upper(j.nama));
+  Put(d, "jabatan_biasa", j.nama);
+  Put(d, "unit", Upper(j.unit->nama));
+  Put(d, "unit_biasa", j.unit->nama);
+  Put(d, "pemerintah", Upper(j.unit->pemerintah));
+  PutTugasFungsi(d, j);
+  Put(d, "atasan", j.atasan ? j.atasan->nama : "");
+  PutPerjanjian(d, j, tahun);
+  data capaian = ListData(), biaya = ListData(), evaluasi = ListData(),
+       rtl = ListData();
+  int n = 0;
+  bool dari_pk = cetak::PerjanjianOf(j, tahun) != nullptr;
+  for (const HasilIndikator* h : cetak::BarisHasil(c.results, j, tahun)) {
+    const Indikator& ind = *h->indikator;
+    const HasilTriwulan& hq = h->triwulan[q - 1];
+    // A year with a PK reports against the PK: an IKI indicator beside it
+    // is shown only when figures were reported for it this quarter.
+    if (dari_pk && !h->sasaran && !hq.dilapor) continue;
+    std::string no = std::to_string(++n);
+    bool percent = ind.satuan == "%";
+    const Anggaran* anggaran = ind.anggaran ? &*ind.anggaran : nullptr;
+    data cap;
+    Put(cap, "no", no);
+    Put(cap, "sasaran", ind.sasaran);
+    Put(cap, "indikator", ind.nama);
+    Put(cap, "target_angka", FormatNilai(hq.target, percent));
+    Put(cap, "realisasi", FormatNilai(hq.realisasi, percent));
+    Put(cap, "capaian", FormatNilai(hq.capaian, true));
+    Put(cap, "progres", hq.progres && hq.capaian.has_value());
+    Put(cap, "keterangan", Keterangan(hq));
+    Push(capaian, cap);
+    data b = cap;
+    Put(b, "pagu",
+        anggaran && anggaran->pagu ? FormatAngka(*anggaran->pagu, 0)
+                                   : kTanpaNilai);
+    Put(b, "realisasi_anggaran",
+        hq.realisasi_anggaran ? FormatAngka(*hq.realisasi_anggaran, 0)
+                              : kTanpaNilai);
+    Put(b, "serapan", FormatNilai(hq.serapan, true));
+    Put(b, "efisiensi",
+        hq.efisiensi.has_value() ? FormatAngka(*hq.efisiensi.value())
+                                 : kTanpaNilai);
+    Put(b, "efisiensi_label", hq.efisiensi_label);
+    Push(biaya, std::move(b));
+    std::string catatan =
+        CatatanAngkaEvaluasi(hq.evaluasi, hq.capaian, hq.serapan);
+    std::string kegiatan = anggaran ? anggaran->kegiatan : ind.nama;
+    if (!hq.evaluasi.empty()) {
+      data e;
+      Put(e, "no", no);
+      Put(e, "kegiatan", kegiatan);
+      Put(e, "indikator", ind.nama);
+      Put(e, "teks", hq.evaluasi);
+      Put(e, "catatan_angka", catatan);
+      Push(evaluasi, std::move(e));
+    }
+    if (!hq.evaluasi.empty() || !hq.tindak_lanjut.empty()) {
+      data r;
+      Put(r, "kode", anggaran ? anggaran->kode : "");
+      Put(r, "kegiatan", kegiatan);
+      Put(r, "evaluasi", hq.evaluasi);
+      Put(r, "catatan_angka", catatan);
+      Put(r, "tindak_lanjut", hq.tindak_lanjut);
+      Push(rtl, std::move(r));
+    }
+  }
+  Put(d, "capaian", std::move(capaian));
+  Put(d, "biaya", std::move(biaya));
+  Put(d, "ada_evaluasi", !evaluasi.is_empty_list());
+  Put(d, "evaluasi", std::move(evaluasi));
+  Put(d, "ada_rtl", !rtl.is_empty_list());
+  Put(d, "rtl", std::move(rtl));
+  const LaporanTriwulan* laporan = FindLaporan(j, tahun, q);
+  std::string tempat = laporan ? laporan->tempat : "";
+  std::optional<Date> tanggal = laporan ? laporan->tanggal : std::nullopt;
+  const Pejabat* self = laporan && laporan->pejabat ? &*laporan->pejabat
+                        : j.pejabat                 ? &*j.pejabat
+                                                    : nullptr;
+  const Pejabat* boss = laporan && laporan->atasan      ? &*laporan->atasan
+                        : j.atasan && j.atasan->pejabat ? &*j.atasan->pejabat
+                                                        : nullptr;
+  std::string self_title =
+      self && !self->sebutan.empty() ? self->sebutan : j.nama;
+  std::string boss_title = boss && !boss->sebutan.empty()
+                               ? boss->sebutan
+                               : (j.atasan ? j.atasan->nama : "");
+  Put(d, "ttd_dua",
+      cetak::TtdDua(cetak::Ttd("", std::nullopt, Upper(boss_title), boss),
+                    cetak::Ttd(tempat, tanggal, Upper(self_title), self)));
+  return page;
+}
+
+}  // namespace sakip
