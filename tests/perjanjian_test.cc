@@ -210,6 +210,8 @@ TEST_CASE("the unit cache keeps the PK") {
          PerjanjianSasaran::kAgregasi));
   CHECK(s.anggaran[1].sasaran_ref.text == "ketepatan-layanan");
   CHECK(s.anggaran[1].anggaran.pagu == 1000000);
+  CHECK(pk.jabatan[1].sasaran[0].indikator.mendukung_ref.text ==
+        "sekretaris#ketepatan-layanan");
   CHECK(SerializeUnit(copy, {}) == bytes);
 }
 
