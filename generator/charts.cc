@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "html_escape.h"
@@ -87,6 +88,44 @@ bool DarkPredikat(const std::vector<PredikatBand>& scale,
   return cls == "predikat-1" || cls == "predikat-4" || cls == "predikat-5";
 }
 
+// The rows of the jabatan a pohon kinerja shows, in one year: a `mendukung`
+// that names an IKI indicator a sasaran of that year links is drawn as
+// that sasaran, the row the year's results are computed for.
+class PohonRows {
+ public:
+  explicit PohonRows(int year) : year_(year) {}
+
+  // `ind` (an indicator of `jabatan`) as the year's row.
+  const Indikator* Row(const Jabatan& jabatan, const Indikator* ind) {
+    if (seen_.insert(&jabatan).second) {
+      for (const BarisHasil& row : BarisTahun(jabatan, year_)) {
+        rows_[row.indikator] = {&jabatan, row.sasaran != nullptr};
+        if (row.sasaran && row.sasaran->iki) {
+          linked_[row.sasaran->iki] = row.indikator;
+        }
+      }
+    }
+    auto it = linked_.find(ind);
+    const Indikator* row = it == linked_.end() ? ind : it->second;
+    rows_.emplace(row, Info{&jabatan, false});  // not a row: still drawn
+    return row;
+  }
+  const Jabatan* Owner(const Indikator* row) const {
+    return rows_.at(row).jabatan;
+  }
+  bool IsSasaran(const Indikator* row) const { return rows_.at(row).sasaran; }
+
+ private:
+  struct Info {
+    const Jabatan* jabatan;
+    bool sasaran;
+  };
+  int year_;
+  std::set<const Jabatan*> seen_;
+  std::map<const Indikator*, Info> rows_;
+  std::map<const Indikator*, const Indikator*> linked_;
+};
+
 }  // namespace
 
 GraphSpec OrgChart(const Unit& unit, const std::string& page) {
@@ -169,21 +208,29 @@ GraphSpec PohonKinerja(const Unit& unit, const std::string& page,
   spec.graph["rankdir"] = "LR";
   spec.edge_defaults["arrowhead"] = "normal";
   spec.edge_defaults["dir"] = "back";
+  PohonRows rows(year);
   std::set<const Indikator*> nodes;
   std::vector<std::pair<const Indikator*, const Indikator*>> links;
-  std::map<const Indikator*, const Jabatan*> owner;
   for (const auto& j : unit.jabatan) {
-    for (const Indikator& ind : j->indikator) {
-      owner[&ind] = j.get();
+    for (const BarisHasil& row : BarisTahun(*j, year)) {
+      const Indikator& ind = *row.indikator;
       if (!ind.mendukung) continue;
-      owner[ind.mendukung] = ind.mendukung_jabatan;
+      const Indikator* up = rows.Row(*ind.mendukung_jabatan, ind.mendukung);
+      rows.Row(*j, &ind);
       nodes.insert(&ind);
-      nodes.insert(ind.mendukung);
-      links.push_back({ind.mendukung, &ind});
+      nodes.insert(up);
+      links.push_back({up, &ind});
     }
   }
+  // Every node went through rows.Row, which records its owner.
+  auto owner = [&](const Indikator* ind) -> const Jabatan& {
+    return *rows.Owner(ind);
+  };
+  // A sasaran may share its id with an IKI indicator of the same jabatan.
   auto id_of = [&](const Indikator* ind) {
-    return owner[ind]->unit->path + "/" + owner[ind]->id + "#" + ind->id;
+    const Jabatan& j = owner(ind);
+    return j.unit->path + "/" + j.id + (rows.IsSasaran(ind) ? "#pk:" : "#") +
+           ind->id;
   };
   // Sorted by id, so that output does not depend on pointer order.
   std::vector<const Indikator*> all(nodes.begin(), nodes.end());
@@ -199,11 +246,11 @@ GraphSpec PohonKinerja(const Unit& unit, const std::string& page,
                               ? FormatPersen(*q->capaian.value())
                               : std::string(kTanpaNilai);
     std::string label =
-        Wrap(ind->nama, 34) + "\n" + owner[ind]->nama + "\ncapaian " + capaian;
+        Wrap(ind->nama, 34) + "\n" + owner(ind).nama + "\ncapaian " + capaian;
     spec.nodes.push_back(
         {id_of(ind),
          {{"label", GraphvizLabelText(label)},
-          {"URL", RelativeUrl(page, JabatanPath(*owner[ind]))},
+          {"URL", RelativeUrl(page, JabatanPath(owner(ind)))},
           {"tooltip", GraphvizLabelText(ind->nama)},
           {"fillcolor", predikat.empty()
                             ? "#eeeeee"

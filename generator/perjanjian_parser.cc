@@ -13,7 +13,7 @@ namespace {
 const std::vector<std::string> kSasaranKeys = {
     "id",        "iki",           "sasaran",   "indikator", "target",
     "satuan",    "rencana_aksi",  "formulasi", "rumus",     "sumber_data",
-    "polaritas", "rumus_negatif", "agregasi"};
+    "polaritas", "rumus_negatif", "agregasi",  "mendukung"};
 
 // The Diberi bit of each optional key a sasaran may leave to its IKI.
 unsigned DiberiBits(const MapReader& map) {
@@ -80,6 +80,8 @@ std::optional<PerjanjianSasaran> ParseSasaran(const YamlValue& value) {
                                 : ", e.g. `" + suggestion + "`"));
   }
   s.iki_ref = ReadReference(map, "iki");
+  // Resolved in resolve.cc; an `iki` link inherits the IKI's when empty.
+  ind.mendukung_ref = ReadReference(map, "mendukung");
   s.diberi = DiberiBits(map);
   // Without an `iki` link there is nothing to inherit the text and the
   // target from.

@@ -227,31 +227,57 @@ class Resolver {
 
   void ResolveMendukung(Jabatan* jabatan) {
     for (Indikator& ind : jabatan->indikator) {
-      if (ind.mendukung_ref.empty()) continue;
-      const std::string& text = ind.mendukung_ref.text;
-      size_t hash = text.find('#');
-      if (hash == std::string::npos || hash + 1 == text.size()) {
-        diagnostics_->Error(ind.mendukung_ref.pos,
-                            "`mendukung` names an indicator: `<jabatan>#<id>`",
-                            "for example `sekretaris#dokumen-perencanaan`");
-        continue;
-      }
-      Jabatan* target = Lookup(*jabatan->unit, ind.mendukung_ref, "mendukung");
-      if (!target) continue;
-      std::string id = text.substr(hash + 1);
-      const Indikator* found = target->FindIndikator(id);
-      if (!found) {
-        std::vector<std::string> ids;
-        for (const Indikator& i : target->indikator) ids.push_back(i.id);
-        diagnostics_->Error(ind.mendukung_ref.pos,
-                            "`mendukung`: jabatan `" + target->id +
-                                "` has no indikator `" + id + "`",
-                            DidYouMean(id, ids));
-        continue;
-      }
-      ind.mendukung_jabatan = target;
-      ind.mendukung = found;
+      ResolveMendukungRef(*jabatan->unit, /*tahun=*/0, &ind);
     }
+  }
+
+  // Resolves `ind->mendukung_ref` (`<jabatan>#<id>`). With a `tahun` (a PK
+  // sasaran's), the id names a sasaran of the target's PK of that year
+  // first, then one of its IKI indicators; without, an IKI indicator.
+  void ResolveMendukungRef(const Unit& from, int tahun, Indikator* ind) {
+    if (ind->mendukung_ref.empty()) return;
+    const std::string& text = ind->mendukung_ref.text;
+    size_t hash = text.find('#');
+    if (hash == std::string::npos || hash + 1 == text.size()) {
+      diagnostics_->Error(ind->mendukung_ref.pos,
+                          "`mendukung` names an indicator: `<jabatan>#<id>`",
+                          "for example `sekretaris#dokumen-perencanaan`");
+      return;
+    }
+    Jabatan* target = Lookup(from, ind->mendukung_ref, "mendukung");
+    if (!target) return;
+    std::string id = text.substr(hash + 1);
+    const PerjanjianJabatan* agreement = nullptr;
+    if (const Perjanjian* pk =
+            tahun ? target->unit->FindPerjanjian(tahun) : nullptr) {
+      agreement = pk->FindJabatan(target->id);
+    }
+    const Indikator* found = nullptr;
+    if (const PerjanjianSasaran* s =
+            agreement ? agreement->FindSasaran(id) : nullptr) {
+      found = &s->indikator;
+    }
+    if (!found) found = target->FindIndikator(id);
+    if (!found) {
+      std::vector<std::string> ids;
+      if (agreement) {
+        for (const PerjanjianSasaran& s : agreement->sasaran) {
+          ids.push_back(s.indikator.id);
+        }
+      }
+      for (const Indikator& i : target->indikator) ids.push_back(i.id);
+      std::string what = agreement ? "no sasaran `" + id + "` in its " +
+                                         std::to_string(tahun) +
+                                         " PK and no IKI indikator `" + id + "`"
+                                   : "no indikator `" + id + "`";
+      diagnostics_->Error(
+          ind->mendukung_ref.pos,
+          "`mendukung`: jabatan `" + target->id + "` has " + what,
+          DidYouMean(id, ids));
+      return;
+    }
+    ind->mendukung_jabatan = target;
+    ind->mendukung = found;
   }
 
   void AddUnitJabatan(const Unit& unit, bool with_sub_units,
@@ -318,7 +344,10 @@ class Resolver {
       pj.pihak_kedua = pj.pihak_kedua_ref.empty()
                            ? pj.jabatan->atasan
                            : Lookup(unit, pj.pihak_kedua_ref, "pihak_kedua");
-      for (PerjanjianSasaran& s : pj.sasaran) LinkIki(*pj.jabatan, &s);
+      for (PerjanjianSasaran& s : pj.sasaran) {
+        ResolveMendukungRef(unit, perjanjian->tahun, &s.indikator);
+        LinkIki(*pj.jabatan, &s);
+      }
       for (PerjanjianAnggaran& row : pj.anggaran) {
         if (!row.sasaran_ref.empty()) {
           row.sasaran = pj.FindSasaran(row.sasaran_ref.text);
@@ -370,9 +399,11 @@ class Resolver {
     if (missing(S::kRumusNegatif)) ind.rumus_negatif = iki.rumus_negatif;
     if (missing(S::kAgregasi)) ind.agregasi = iki.agregasi;
     ind.target_triwulan = iki.target_triwulan;
-    ind.mendukung_ref = iki.mendukung_ref;
-    ind.mendukung_jabatan = iki.mendukung_jabatan;
-    ind.mendukung = iki.mendukung;
+    if (ind.mendukung_ref.empty()) {  // the sasaran's own cascade comes first
+      ind.mendukung_ref = iki.mendukung_ref;
+      ind.mendukung_jabatan = iki.mendukung_jabatan;
+      ind.mendukung = iki.mendukung;
+    }
   }
 
   // The budget a sasaran's serapan is measured against: the PK rows naming

@@ -53,6 +53,12 @@ TEST_CASE("pk-unseen: a PK tree written from the spec, computed by hand") {
   CHECK(pk_sekretaris.anggaran[0].sasaran == &dokumen);
   CHECK(pk_sekretaris.anggaran[2].sasaran == nullptr);
   CHECK(dokumen.indikator.anggaran->pagu == 2000000);
+  // The kasubag's sasaran cascades into a sasaran of the sekretaris' PK of
+  // the same year; the link changes no figure.
+  const PerjanjianSasaran& laporan = pk->FindJabatan("kasubag")->sasaran[0];
+  CHECK(laporan.indikator.mendukung ==
+        &pk_sekretaris.FindSasaran("ketepatan-layanan")->indikator);
+  CHECK(laporan.indikator.mendukung_jabatan == &sekretaris);
 
   Results results = ComputeResults(c.model, &c.diagnostics);
   CHECK(c.diagnostics.all().empty());
@@ -204,6 +210,8 @@ TEST_CASE("the unit cache keeps the PK") {
          PerjanjianSasaran::kAgregasi));
   CHECK(s.anggaran[1].sasaran_ref.text == "ketepatan-layanan");
   CHECK(s.anggaran[1].anggaran.pagu == 1000000);
+  CHECK(pk.jabatan[1].sasaran[0].indikator.mendukung_ref.text ==
+        "sekretaris#ketepatan-layanan");
   CHECK(SerializeUnit(copy, {}) == bytes);
 }
 

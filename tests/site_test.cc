@@ -115,6 +115,50 @@ TEST_CASE("each org chart has one linked node per jabatan") {
   fs::remove_all(out);
 }
 
+// The 2022 cascade lives on the PK sasaran (perjanjian/2022.yaml): the
+// Satpol PP page draws it for the year it shows, one node per sasaran with
+// a `mendukung` and per sasaran it names, each linking its jabatan page.
+TEST_CASE("the Satpol PP page has a pohon kinerja of its PK sasaran") {
+  fs::path out = testing::BuildSampleSite("site-pohon");
+  RealFileSystem fs_content(testing::SourceDir() + "/content");
+  testing::Checked c = testing::Check(fs_content);
+  const Unit& unit = *c.model.FindUnit("pemkab-lumajang/satpol-pp");
+  const Perjanjian* pk = unit.FindPerjanjian(2022);
+  REQUIRE(pk);
+  std::set<std::string> jabatan;  // owners and targets of the links
+  std::set<const Indikator*> nodes;
+  for (const PerjanjianJabatan& pj : pk->jabatan) {
+    for (const PerjanjianSasaran& s : pj.sasaran) {
+      if (!s.indikator.mendukung) continue;
+      jabatan.insert(pj.jabatan_id);
+      jabatan.insert(s.indikator.mendukung_jabatan->id);
+      nodes.insert(&s.indikator);
+      nodes.insert(s.indikator.mendukung);
+    }
+  }
+  CHECK(nodes.size() >= 30);  // 24 links as the jabatan files had them
+  std::string html =
+      testing::ReadText((out / "2024" / unit.path / "index.html").string());
+  size_t start = html.find("aria-label=\"Pohon kinerja");
+  REQUIRE(start != std::string::npos);
+  std::string svg = html.substr(start, html.find("</svg>", start) - start);
+  std::regex node_link("xlink:href=\"jabatan/([a-z0-9-]+)/index.html\"");
+  std::set<std::string> linked;
+  int links = 0;
+  for (std::sregex_iterator it(svg.begin(), svg.end(), node_link), end;
+       it != end; ++it) {
+    linked.insert((*it)[1]);
+    ++links;
+  }
+  CHECK(linked == jabatan);
+  CHECK(static_cast<size_t>(links) == nodes.size());
+  std::regex node_group("<g id=\"pohon_node[0-9]+\" class=\"node\"");
+  CHECK(static_cast<size_t>(std::distance(
+            std::sregex_iterator(svg.begin(), svg.end(), node_group),
+            std::sregex_iterator())) == nodes.size());
+  fs::remove_all(out);
+}
+
 MemoryFileSystem HostileTree() {
   MemoryFileSystem fs = testing::ValidTree();
   fs.Write("kota/kec/jabatan/staf.md",
