@@ -205,6 +205,8 @@ data YearData(const SiteContext& c, const std::string& page, int tahun,
     Put(gap, "triwulan", Romawi(q + 1));
     if (missing[q].size() < report_order.size()) {
       Put(gap, "jabatan", Names(missing[q]));
+    } else {
+      Put(gap, "jabatan", false);  // all of them: no list
     }
     Push(gaps, std::move(gap));
   }
