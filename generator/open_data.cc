@@ -8,7 +8,9 @@
 #include <set>
 #include <thread>
 
+#include "pdf.h"
 #include "resolve.h"
+#include "site_data.h"
 #include "stable_hash.h"
 
 namespace sakip {
@@ -253,6 +255,30 @@ std::string JabatanJson(const Model& model) {
   return first ? "[]\n" : text + "\n]\n";
 }
 
+// dokumen.json: every unit's SAKIP documents, present and missing, as the
+// unit's "Dokumen SAKIP" page lists them (DokumenSakipOf).
+std::string DokumenJson(const Model& model, const Results& results, bool pdf) {
+  ordered_json all = ordered_json::array();
+  for (const auto& unit : model.units) {
+    for (const DokumenSakip& d : DokumenSakipOf(*unit, results)) {
+      ordered_json item;
+      item["unit"] = unit->path;
+      item["tahun"] = d.tahun;
+      item["jenis"] = d.jenis;
+      item["jabatan"] = d.jabatan ? ordered_json(d.jabatan->id) : nullptr;
+      item["triwulan"] =
+          d.triwulan ? ordered_json(kRomawi[(d.triwulan - 1) & 3]) : nullptr;
+      item["judul"] = d.judul;
+      item["url"] = d.cetak.empty() ? ordered_json() : ordered_json(d.cetak);
+      item["pdf"] = pdf && !d.cetak.empty() ? ordered_json(PdfPathOf(d.cetak))
+                                            : ordered_json();
+      item["ada"] = d.ada;
+      all.push_back(std::move(item));
+    }
+  }
+  return all.dump(1) + "\n";
+}
+
 const char* kReadme = R"(# Data terbuka SAKIP
 
 Berkas di folder ini dibuat oleh `sakip build` dari konten situs. Angka tidak
@@ -296,6 +322,30 @@ Satu objek untuk setiap jabatan: `unit`, `unit_nama`, `jabatan`,
 `jabatan_nama`, `jenis`, `eselon`, `atasan` (rujukan mutlak
 `/jalur/unit/id`), `pejabat` (nama, pangkat, golongan pemangku jabatan saat
 ini) dan `jumlah_indikator`.
+
+## dokumen.json
+
+Dokumen SAKIP setiap unit per tahun, yang sudah ada dan yang belum, sama
+dengan halaman "Dokumen SAKIP" unit itu (`<unit>/dokumen/index.html`).
+Tahun yang dicantumkan: setiap tahun yang memiliki keputusan penetapan IKI,
+Perjanjian Kinerja atau laporan realisasi unit itu, dari yang terbaru.
+
+| kolom | arti |
+| --- | --- |
+| unit | jalur unit kerja di konten |
+| tahun | tahun dokumen |
+| jenis | `keputusan-iki`, `perjanjian-kinerja`, `rencana-aksi` atau `laporan-triwulan` |
+| jabatan | id jabatan, atau `null` untuk keputusan |
+| triwulan | `I` sampai `IV` untuk laporan triwulan, selain itu `null` |
+| judul | judul dokumen |
+| url | naskah untuk dicetak, relatif terhadap folder versi (induk folder `data`), atau `null` bila belum ada |
+| pdf | PDF naskah itu bila situs dibangun dengan PDF, selain itu `null` |
+| ada | `true` bila dokumen sudah ada, `false` bila belum |
+
+Perjanjian Kinerja yang belum ada tercatat satu baris per jabatan
+(`ada: false`); Rencana Aksi dicetak bersama Perjanjian Kinerja (lampiran
+kedua) sehingga `url`-nya sama. Laporan triwulan dicantumkan untuk setiap
+jabatan yang memiliki Perjanjian Kinerja atau realisasi tahun itu.
 )";
 
 // `rows` as the elements of a JSON array, written as `array.dump(1)` of all
@@ -320,7 +370,8 @@ std::string ArrayElements(const std::vector<Row>& rows, bool* first) {
 
 void RenderOpenData(const Model& model, const Results& results,
                     const std::string& prefix, OutputSink* out, int threads,
-                    const std::map<const Unit*, std::string>* unit_keys) {
+                    const std::map<const Unit*, std::string>* unit_keys,
+                    bool pdf) {
   // A province has hundreds of thousands of rows: they are written unit by
   // unit, never held all at once.
   const std::string json = prefix + "/indikator.json";
@@ -397,6 +448,7 @@ void RenderOpenData(const Model& model, const Results& results,
   }
   out->Append(json, first ? "]\n" : "\n]\n");
   out->Add(prefix + "/jabatan.json", JabatanJson(model));
+  out->Add(prefix + "/dokumen.json", DokumenJson(model, results, pdf));
   out->Add(prefix + "/README.md", kReadme);
 }
 

@@ -1,5 +1,5 @@
 // The open-data export of one version: data/indikator.json, indikator.csv,
-// jabatan.json and a README describing every column.
+// jabatan.json, dokumen.json and a README describing every column.
 #ifndef SAKIP_OPEN_DATA_H_
 #define SAKIP_OPEN_DATA_H_
 
@@ -16,11 +16,13 @@ namespace sakip {
 // made on `threads` threads, the files are the same for any number. With
 // `unit_keys` (page_keys.h), each unit's rows are a piece of the file keyed
 // by its unit's key: a unit whose key is unchanged has its rows copied
-// from the previous build's file by the sink, not made again.
+// from the previous build's file by the sink, not made again. `pdf`: the
+// build makes PDFs of the print pages (dokumen.json links them).
 void RenderOpenData(
     const Model& model, const Results& results, const std::string& prefix,
     OutputSink* out, int threads = 1,
-    const std::map<const Unit*, std::string>* unit_keys = nullptr);
+    const std::map<const Unit*, std::string>* unit_keys = nullptr,
+    bool pdf = false);
 
 }  // namespace sakip
 

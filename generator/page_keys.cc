@@ -52,6 +52,15 @@ std::map<const Unit*, std::string> UnitKeys(const Model& model,
         for (const GitCommitInfo& commit : found->second) parts += commit.id;
       }
     }
+    // A jabatan page shows its PK's pihak kedua (name, link), who may sit
+    // in another unit. The document index shows only the unit's own
+    // keputusan, perjanjian and realisasi (and the PDF option, in the site
+    // key): its inputs are the unit's.
+    for (const auto& p : unit->perjanjian) {
+      for (const PerjanjianJabatan& pk : p->jabatan) {
+        if (pk.pihak_kedua) linked.insert(pk.pihak_kedua->unit);
+      }
+    }
     // Ordered by path, not by pointer: keys must not depend on addresses.
     std::map<std::string, const Unit*> by_path;
     for (const Unit* u : linked) by_path[u->path] = u;

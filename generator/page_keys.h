@@ -16,8 +16,8 @@ namespace sakip {
 // its own content, its ancestors' (atasan, breadcrumbs, letterhead),
 // everything below it (roll-ups, sub-unit cards, bawahan, lampiran with
 // sub-units) and units its jabatan link to across the tree (an atasan,
-// bawahan or cascaded indicator elsewhere), and the git history of its
-// jabatan files. `site_key` covers what every page shows (navigation,
+// bawahan, cascaded indicator or PK pihak kedua elsewhere), and the git history
+// of its jabatan files. `site_key` covers what every page shows (navigation,
 // footer, theme, generator, version list) and is folded into each key.
 std::map<const Unit*, std::string> UnitKeys(const Model& model,
                                             const JabatanHistory* riwayat,

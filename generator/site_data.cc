@@ -16,6 +16,8 @@ using data = TemplateData;
 Page JabatanPage(const SiteContext& context, const Jabatan& jabatan,
                  Diagnostics* diagnostics);
 Page KeputusanPage(const SiteContext& context, const Keputusan& keputusan);
+// Declared in site_data_dokumen.cc.
+Page DokumenPage(const SiteContext& context, const Unit& unit);
 
 void Set(TemplateData& d, const std::string& key, TemplateData value) {
   d.set(key, std::move(value));
@@ -415,6 +417,7 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
   std::vector<PrintLink> print = PrintLinksOf(unit, c.results);
   Put(d, "dokumen_cetak", PrintLinkData(c, page.path, print));
   Put(d, "ada_dokumen_cetak", !print.empty());
+  Put(d, "dokumen_url", RelativeUrl(page.path, DokumenPath(unit)));
   Put(d, "sub_unit", std::move(children));
   Put(d, "ada_sub_unit", !unit.children.empty());
   return page;
@@ -502,6 +505,8 @@ std::vector<PageJob> UnitPageJobs(const SiteContext& c, const Unit& unit) {
   const Unit* u = &unit;
   jobs.push_back({UnitPath(unit), u,
                   [&c, u](Diagnostics* d) { return UnitPage(c, *u, d); }});
+  jobs.push_back({DokumenPath(unit), u,
+                  [&c, u](Diagnostics*) { return DokumenPage(c, *u); }});
   for (const Jabatan* j : HierarchyOrder(unit)) {
     jobs.push_back({JabatanPath(*j), u,
                     [&c, j](Diagnostics* d) { return JabatanPage(c, *j, d); }});

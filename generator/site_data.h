@@ -95,6 +95,31 @@ std::vector<PrintLink> PrintLinksOf(const Unit& unit, const Results& results);
 std::vector<PrintLink> PrintLinksOf(const Jabatan& jabatan,
                                     const Results& results);
 
+// One SAKIP document a unit publishes for a year, or one it should and has
+// not (site_data_dokumen.cc): the "Dokumen SAKIP" page and dokumen.json.
+struct DokumenSakip {
+  int tahun = 0;
+  // keputusan-iki | perjanjian-kinerja | rencana-aksi | laporan-triwulan
+  std::string jenis;
+  const Jabatan* jabatan = nullptr;  // null for a decree
+  int triwulan = 0;                  // 1..4 for a quarterly report
+  std::string judul;
+  std::string halaman;  // its web page, or ""
+  std::string cetak;    // its print page, "" when it is missing
+  bool ada = false;
+};
+// Newest year first; within a year the IKI decrees (or one missing entry),
+// a PK per jabatan in hierarchy order, each PK followed by its Rencana
+// Aksi, then TW I-IV of each jabatan with a PK or realisasi that year.
+// Years: every year with an IKI decree, a PK or realisasi of the unit.
+std::vector<DokumenSakip> DokumenSakipOf(const Unit& unit,
+                                         const Results& results);
+
+// The Perjanjian Kinerja section of a jabatan page (site_data_perjanjian.cc):
+// false when the jabatan has no PK for the year shown.
+TemplateData PerjanjianData(const SiteContext& context, const std::string& page,
+                            const Jabatan& jabatan);
+
 // Adds the data shared by every page: site, breadcrumbs, navigation, footer.
 void AddCommonData(const SiteContext& context, const Page& page,
                    TemplateData* data);

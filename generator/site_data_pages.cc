@@ -91,7 +91,9 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
       Put(tw, "realisasi", FormatNilai(q.realisasi, percent));
       Put(tw, "capaian", FormatNilai(q.capaian, true));
       Put(tw, "alasan", q.capaian.has_value() ? "" : q.capaian.alasan());
-      Put(tw, "predikat", q.predikat);
+      // Progress towards the annual target has no predikat (compute.h).
+      Put(tw, "progres", q.progres);
+      Put(tw, "predikat", q.progres ? "" : q.predikat);
       Put(tw, "kelas", PredikatClass(scale, q.predikat));
       Put(tw, "realisasi_anggaran",
           q.realisasi_anggaran ? FormatRupiah(*q.realisasi_anggaran)
@@ -159,6 +161,7 @@ Page JabatanPage(const SiteContext& c, const Jabatan& j,
   }
   Put(d, "indikator", std::move(indikator));
   Put(d, "ada_indikator", !j.indikator.empty());
+  Put(d, "perjanjian", PerjanjianData(c, page.path, j));
   std::vector<Bar> bars;
   data hasil = HasilData(c, j, &bars);
   if (!hasil.is_empty_list()) {

@@ -13,6 +13,7 @@ std::set<std::string> PagePaths(const Model& model) {
   std::set<std::string> pages = {HomePath(), PerubahanPath()};
   for (const auto& unit : model.units) {
     pages.insert(UnitPath(*unit));
+    pages.insert(DokumenPath(*unit));
     for (const auto& j : unit->jabatan) pages.insert(JabatanPath(*j));
     for (const auto& k : unit->keputusan) pages.insert(KeputusanPath(*k));
   }

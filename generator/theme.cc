@@ -33,7 +33,7 @@ const std::vector<std::string>& RequiredTemplates() {
       "base",      "home",          "unit",       "jabatan",
       "keputusan", "nav",           "cetak_base", "cetak_keputusan",
       "cetak_iki", "cetak_laporan", "lembar_iki", "kop",
-      "ttd",       "perubahan"};
+      "ttd",       "perubahan",     "dokumen"};
   return kNames;
 }
 

@@ -31,6 +31,10 @@ std::string KeputusanPath(const Keputusan& keputusan) {
   return keputusan.unit->path + "/keputusan/" + keputusan.id + "/index.html";
 }
 
+std::string DokumenPath(const Unit& unit) {
+  return unit.path + "/dokumen/index.html";
+}
+
 std::string AssetPath(const std::string& file) { return "aset/" + file; }
 
 std::string CetakKeputusanPath(const Keputusan& keputusan) {
@@ -48,9 +52,14 @@ std::string CetakLaporanPath(const Jabatan& jabatan, int tahun, int triwulan) {
          "-" + kRomawi[(triwulan - 1) & 3] + "/" + jabatan.id + ".html";
 }
 
+std::string PerjanjianPrintPath(const Unit& unit, int tahun,
+                                const std::string& jabatan_id) {
+  return "cetak/" + unit.path + "/perjanjian/" + std::to_string(tahun) + "/" +
+         jabatan_id + ".html";
+}
+
 std::string CetakPerjanjianPath(const Jabatan& jabatan, int tahun) {
-  return "cetak/" + jabatan.unit->path + "/perjanjian/" +
-         std::to_string(tahun) + "/" + jabatan.id + ".html";
+  return PerjanjianPrintPath(*jabatan.unit, tahun, jabatan.id);
 }
 
 std::string RootPrefix(const std::string& page) {

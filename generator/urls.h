@@ -14,13 +14,19 @@ std::string HomePath();
 std::string UnitPath(const Unit& unit);
 std::string JabatanPath(const Jabatan& jabatan);
 std::string KeputusanPath(const Keputusan& keputusan);
+// The unit's document index ("Dokumen SAKIP").
+std::string DokumenPath(const Unit& unit);
 std::string AssetPath(const std::string& file);  // "sakip.css" -> aset/...
 
 // Printable documents, under cetak/ (PDFs sit beside, with .pdf).
 std::string CetakKeputusanPath(const Keputusan& keputusan);
 std::string CetakIkiPath(const Jabatan& jabatan);
 std::string CetakLaporanPath(const Jabatan& jabatan, int tahun, int triwulan);
-// cetak/<unit>/perjanjian/<tahun>/<jabatan>.html: the Perjanjian Kinerja.
+// The Perjanjian Kinerja (with its Rencana Aksi) of one jabatan and year:
+// cetak/<unit path>/perjanjian/<tahun>/<jabatan id>.html.
+std::string PerjanjianPrintPath(const Unit& unit, int tahun,
+                                const std::string& jabatan_id);
+// The same path, from the jabatan.
 std::string CetakPerjanjianPath(const Jabatan& jabatan, int tahun);
 
 // The link from the page at `from` to the file at `to` (both relative to

@@ -98,6 +98,8 @@ TEST_CASE("incremental builds equal clean builds after every edit") {
   ino_t untouched = Inode(w.site() / kanigaran);
   ino_t edited = Inode(w.site() / (satpol + "jabatan/sekretaris/index.html"));
 
+  // (Its IKI rows have no target since the 2022 content moved to the PK;
+  // a sumber data is edited instead.)
   w.Edit("content/pemkab-lumajang/satpol-pp/jabatan/sekretaris.md",
          "Data register surat", "Data register surat masuk");
   w.CheckAgainstClean("change a jabatan");
@@ -113,6 +115,25 @@ TEST_CASE("incremental builds equal clean builds after every edit") {
   w.CheckAgainstClean("change a target of the PK");
   CHECK(testing::ReadText((w.site() / "2024/data/indikator.csv").string()) !=
         rows);
+
+  // The PK: a Rencana Aksi for the Sekretaris's first sasaran shows on its
+  // page (quarter targets) and in the unit's document index.
+  const std::string index = satpol + "dokumen/index.html";
+  ino_t index_before = Inode(w.site() / index);
+  edited = Inode(w.site() / (satpol + "jabatan/sekretaris/index.html"));
+  w.Edit("content/pemkab-lumajang/satpol-pp/perjanjian/2022.yaml",
+         "id: perencanaan-evaluasi-kinerja\n",
+         "id: perencanaan-evaluasi-kinerja\n        rencana_aksi: [25, 50, 75, "
+         "100]\n");
+  w.CheckAgainstClean("add a Rencana Aksi to the PK");
+  CHECK(Inode(w.site() / (satpol + "jabatan/sekretaris/index.html")) != edited);
+  CHECK(Inode(w.site() / index) != index_before);
+  CHECK(testing::ReadText(
+            (w.site() / (satpol + "jabatan/sekretaris/index.html")).string())
+            .find("50 % <span class=\"catatan\">(Rencana Aksi)") !=
+        std::string::npos);
+  CHECK(testing::ReadText((w.site() / index).string())
+            .find("ada, dalam naskah PK") != std::string::npos);
 
   std::ofstream(w.content() / "pemkab-lumajang/satpol-pp/jabatan/analis.md")
       << "---\nnama: Analis Kebijakan\natasan: sekretaris\nindikator:\n"
