@@ -277,7 +277,7 @@ std::string SerializeUnit(const Unit& unit,
 
 bool DeserializeUnit(std::string_view bytes, Unit* unit,
                      std::vector<Diagnostic>* diagnostics) {
-  Reader reader{bytes.data(), bytes.data() + bytes.size()};
+  Reader reader{bytes.data(), bytes.data() + bytes.size(), true, {}};
   Io(reader, *unit);
   Io(reader, *diagnostics);
   if (!reader.ok || reader.at != reader.end) return false;
