@@ -2,12 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
-#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <thread>
+#include <string>
 
 #include "loader.h"
 #include "stable_hash.h"
@@ -29,6 +30,37 @@ class CountingFileSystem : public RealFileSystem {
   }
   mutable std::atomic<int> reads{0};
 };
+
+// The latest time any file below `root` was changed (mtime or ctime).
+int64_t NewestChangeNs(const fs::path& root) {
+  RealFileSystem disk(root.string());
+  int64_t newest = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    FileIdentity id;
+    if (!entry.is_regular_file() ||
+        !disk.Identity(fs::relative(entry.path(), root).string(), &id)) {
+      continue;
+    }
+    newest = std::max({newest, id.mtime_ns, id.ctime_ns});
+  }
+  return newest;
+}
+
+// Sets the time the list of hashes in `cache` says it was written: the
+// test decides how long after the files' last change a build ran, instead
+// of waiting for the clock.
+void SetHashListTime(const fs::path& cache, int64_t written_ns) {
+  const std::string header = "# sakip file hashes 1 ";
+  fs::path file = cache / "file-hashes";
+  std::string text = ReadWholeFile(file);
+  REQUIRE(text.rfind(header, 0) == 0);
+  size_t end = text.find('\n');
+  REQUIRE(end != std::string::npos);
+  text.replace(0, end, header + std::to_string(written_ns));
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+}
+
+constexpr int64_t kSecondNs = 1'000'000'000;
 
 TEST_CASE("a rebuild reads only the content files that changed") {
   fs::path root = fs::temp_directory_path() /
@@ -53,12 +85,17 @@ TEST_CASE("a rebuild reads only the content files that changed") {
   const int all = disk.reads;  // every file once
   CHECK(all > 70);
   // Files changed just before their hashes were listed may change again
-  // unseen within the same clock tick: they are read again until the list
-  // is well younger than them.
-  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  // unseen within the same clock tick, so they are read again until the
+  // list is well younger than them. The test sets the list's time instead
+  // of waiting: written 1 s after the copy above, it is not trusted.
+  const fs::path cache = root / "cache";
+  const int64_t copied = NewestChangeNs(root / "content");
+  SetHashListTime(cache, copied + kSecondNs);
   Model second;
   load(&second);
   CHECK(disk.reads == all);
+  // Written 3 s after the files last changed, it is (the margin is 2 s).
+  SetHashListTime(cache, copied + 3 * kSecondNs);
   Model third;
   std::string third_report = load(&third);
   CHECK(disk.reads == 1);  // site.yaml, always read
@@ -73,6 +110,7 @@ TEST_CASE("a rebuild reads only the content files that changed") {
   size_t at = text.find("[Data register surat]");
   REQUIRE(at != std::string::npos);
   text.replace(at, 21, "[Data register surat masuk]");
+  SetHashListTime(cache, copied + 3 * kSecondNs);
   std::ofstream(edited, std::ios::trunc) << text;
   Model fourth;
   load(&fourth);

@@ -248,8 +248,14 @@ TEST_CASE("mustache: the pages of content/ render as kainjow renders them") {
   Theme theme = DefaultTheme(&diagnostics);
   TemplateSet templates(theme.templates);
   std::vector<VersionInfo> versions = {{"2024", "", PagePaths(c.model)}};
-  SiteContext context{c.model, results, results.TahunUtama(c.model.site),
-                      "2024", "1 Desember 2026"};
+  SiteContext context{.model = c.model,
+                      .results = results,
+                      .tahun = results.TahunUtama(c.model.site),
+                      .versi = "2024",
+                      .dibangun = "1 Desember 2026",
+                      .markdown = {},
+                      .sebelumnya = {},
+                      .base_url = {}};
   context.versions = &versions;
   std::vector<std::pair<PageJob, const char*>> jobs;  // with their frame
   for (PageJob& job : SitePageJobs(context)) jobs.push_back({job, "base"});

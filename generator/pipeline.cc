@@ -86,6 +86,12 @@ int ThreadsOf(const PipelineOptions& options) {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
+// True when the run stops here: errors, or warnings under --strict.
+bool Failed(const Diagnostics& diagnostics, const PipelineOptions& options) {
+  return diagnostics.has_errors() ||
+         (options.strict && diagnostics.warning_count() > 0);
+}
+
 struct LoadedVersion {
   std::string nama;
   std::string judul;
@@ -118,14 +124,17 @@ JabatanHistory HistoryOf(const Model& model, const GitRepository& repo,
   return history;
 }
 
-// Loads one `versi` entry. The first entry with `ref: HEAD` is the working
-// tree itself, so that local edits show before they are committed.
+// Loads and resolves one `versi` entry. The first entry with `ref: HEAD`
+// is the working tree itself, so that local edits show before they are
+// committed.
 std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
                                          const PipelineOptions& options,
                                          const VersionSpec& spec, bool first,
                                          Model* working_tree,
                                          Diagnostics* diagnostics) {
-  LoadedVersion version{spec.nama, spec.judul, {}, {}};
+  LoadedVersion version;
+  version.nama = spec.nama;
+  version.judul = spec.judul;
   if (!spec.dir.empty()) {
     if (!IsSafeRelativePath(spec.dir)) {
       diagnostics->Error(spec.pos,
@@ -175,50 +184,63 @@ std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
                                 source->repo_path);
     version.commit = source->commit;
   }
-  PhaseTimer timer;
-  version.results =
-      ComputeResults(version.model, diagnostics, ThreadsOf(options));
-  timer.Mark("compute");
   return version;
 }
 
-}  // namespace
-
-int RunPipeline(const FileSystem& content, const PipelineOptions& options,
-                Diagnostics* diagnostics) {
-  PhaseTimer timer;
-  // The working tree's units are cached beside the output (not `check`'s).
-  Model model = LoadAndResolve(
-      content, options.display_root, diagnostics,
-      options.out_dir.empty() ? "" : CacheFolderOf(options.out_dir));
-  timer.Mark("load");
-  if (options.out_dir.empty()) {
-    ComputeResults(model, diagnostics, ThreadsOf(options));
-    bool failed = diagnostics->has_errors() ||
-                  (options.strict && diagnostics->warning_count() > 0);
-    return failed ? 1 : 0;
+// Phases 1 and 2 for every version site.yaml lists (the working tree alone
+// when it lists none); the working tree's model moves into its version.
+std::vector<LoadedVersion> LoadVersions(const FileSystem& content,
+                                        const PipelineOptions& options,
+                                        Model* working_tree,
+                                        Diagnostics* diagnostics) {
+  std::vector<VersionSpec> specs = working_tree->site.versi;
+  if (specs.empty()) {
+    specs.push_back({CurrentVersionName(working_tree->site),
+                     "HEAD",
+                     "",
+                     working_tree->site.judul,
+                     {}});
   }
   std::vector<LoadedVersion> versions;
-  std::vector<VersionSpec> specs = model.site.versi;
-  if (specs.empty()) {
-    specs.push_back(
-        {CurrentVersionName(model.site), "HEAD", "", model.site.judul, {}});
-  }
   for (size_t i = 0; i < specs.size(); ++i) {
-    if (auto v = LoadVersion(content, options, specs[i], i == 0, &model,
+    if (auto v = LoadVersion(content, options, specs[i], i == 0, working_tree,
                              diagnostics)) {
       versions.push_back(std::move(*v));
     }
   }
-  timer.Mark("versions");
-  bool failed = diagnostics->has_errors() ||
-                (options.strict && diagnostics->warning_count() > 0);
-  if (failed || versions.empty()) return 1;
-  Theme theme = options.theme_dir.empty()
-                    ? DefaultTheme(diagnostics)
-                    : LoadTheme(RealFileSystem(options.theme_dir),
-                                options.theme_dir, diagnostics);
-  if (diagnostics->has_errors()) return 1;
+  return versions;
+}
+
+// Phase 3: the results of every version.
+void ComputeVersions(const PipelineOptions& options,
+                     std::vector<LoadedVersion>* versions,
+                     Diagnostics* diagnostics) {
+  for (LoadedVersion& version : *versions) {
+    version.results =
+        ComputeResults(version.model, diagnostics, ThreadsOf(options));
+  }
+}
+
+// The theme given with --theme, else the one compiled into the binary.
+Theme LoadSiteTheme(const PipelineOptions& options, Diagnostics* diagnostics) {
+  if (options.theme_dir.empty()) return DefaultTheme(diagnostics);
+  return LoadTheme(RealFileSystem(options.theme_dir), options.theme_dir,
+                   diagnostics);
+}
+
+// What the render phase makes each version from: its views (with the
+// changes since the older version, and whether the previous build's folder
+// can be carried over) and the Pagefind program, if the build makes a
+// search index.
+struct SitePlan {
+  std::vector<ModelDiff> diffs;  // the views point into it
+  std::vector<VersionView> views;
+  std::string pagefind;
+};
+
+// Phase 4 (plan): the versions' views, stamps and differences.
+SitePlan PlanSite(const std::vector<LoadedVersion>& versions,
+                  const Theme& theme, const PipelineOptions& options) {
   std::string theme_bytes;
   for (const auto& [name, text] : theme.templates) theme_bytes += name + text;
   for (const auto& [path, bytes] : theme.files) theme_bytes += path + bytes;
@@ -228,16 +250,15 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     version_list += v.nama + " " + (v.commit.empty() ? "-" : v.commit) + "\n";
   }
   std::string versions_hash = StableHash(version_list);
-  std::vector<ModelDiff> diffs(versions.size());
-  std::vector<VersionView> views;
+  SitePlan plan;
+  plan.diffs.resize(versions.size());
   for (size_t i = 0; i < versions.size(); ++i) {
-    VersionView view{versions[i].nama,
-                     versions[i].judul,
-                     &versions[i].model,
-                     &versions[i].results,
-                     nullptr,
-                     "",
-                     versions[i].riwayat ? &*versions[i].riwayat : nullptr};
+    VersionView view;
+    view.nama = versions[i].nama;
+    view.judul = versions[i].judul;
+    view.model = &versions[i].model;
+    view.results = &versions[i].results;
+    if (versions[i].riwayat) view.riwayat = &*versions[i].riwayat;
     if (!versions[i].commit.empty()) {
       view.stamp = StampOf(versions[i], theme_hash, versions_hash, options.pdf);
       std::filesystem::path old = std::filesystem::path(options.out_dir) /
@@ -245,24 +266,67 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
       view.reuse = ReadWholeFile(old) == view.stamp;
     }
     if (i + 1 < versions.size()) {
-      diffs[i] = DiffModels(versions[i + 1].model, versions[i].model);
-      diffs[i].from_label = versions[i + 1].nama;
-      diffs[i].to_label = versions[i].nama;
-      view.perubahan = &diffs[i];
+      plan.diffs[i] = DiffModels(versions[i + 1].model, versions[i].model);
+      plan.diffs[i].from_label = versions[i + 1].nama;
+      plan.diffs[i].to_label = versions[i].nama;
+      view.perubahan = &plan.diffs[i];
       view.sebelumnya = versions[i + 1].nama;
     }
-    views.push_back(view);
+    plan.views.push_back(view);
   }
-  std::string pagefind;
   if (options.search) {
-    pagefind = LocatePagefind(options.pagefind, options.content_dir);
-    if (pagefind.empty()) {
+    plan.pagefind = LocatePagefind(options.pagefind, options.content_dir);
+    if (plan.pagefind.empty()) {
       std::fprintf(stderr,
                    "sakip: Pagefind not found; the site is built without "
                    "search (install it with `npm install pagefind`)\n");
     }
   }
-  timer.Mark("diff");
+  return plan;
+}
+
+// Before the swap: carries over the folders of versions that need no
+// rebuild, then makes the search index and the PDFs of the others, in the
+// staging folder.
+void AddSearchAndPdfs(const SitePlan& plan, const Theme& theme,
+                      const PipelineOptions& options, Staging* site,
+                      Diagnostics* diagnostics) {
+  const std::string staging = site->dir();
+  for (const VersionView& view : plan.views) {
+    if (!view.reuse) continue;
+    std::string error;
+    if (!site->KeepFolder(view.nama, &error)) {
+      diagnostics->Error(
+          {options.out_dir, 0, 0},
+          "cannot carry over version `" + view.nama + "`: " + error);
+    }
+  }
+  for (const VersionView& view : plan.views) {
+    std::string error;
+    if (view.reuse || plan.pagefind.empty()) continue;
+    site->AddExternal(view.nama + "/pagefind");
+    if (BuildSearchIndex(plan.pagefind, staging + "/" + view.nama, &error)) {
+      continue;
+    }
+    diagnostics->Error({options.out_dir, 0, 0},
+                       "search index of version `" + view.nama + "`: " + error,
+                       "run without --search, or check the Pagefind "
+                       "installation with `pagefind --version`");
+  }
+  for (const VersionView& view : plan.views) {
+    if (view.reuse || !options.pdf) continue;
+    MakePdfs(site, theme, staging + "/" + view.nama,
+             (std::filesystem::path(options.out_dir) / view.nama).string(),
+             options, diagnostics);
+  }
+}
+
+// Phases 5 and 6: renders every version into the staging folder (the
+// previous build's spare, see publish.h), adds the search index and PDFs,
+// and swaps it in place of the live site. Returns the exit status.
+int RenderAndPublish(const SitePlan& plan, const Theme& theme,
+                     const PipelineOptions& options, Diagnostics* diagnostics) {
+  PhaseTimer timer;
   Staging site(options.out_dir);
   if (!site.ok()) {
     diagnostics->Error({options.out_dir, 0, 0}, site.error());
@@ -272,9 +336,9 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
   const std::filesystem::path chart_file =
       std::filesystem::path(CacheFolderOf(options.out_dir)) / "charts";
   ChartCache charts(UnitCache::GeneratorId(), ReadWholeFile(chart_file));
-  RenderSite(views, theme,
-             RenderOptions{options.dibangun, options.pdf, !pagefind.empty(),
-                           options.jobs, &charts},
+  RenderSite(plan.views, theme,
+             RenderOptions{options.dibangun, options.pdf,
+                           !plan.pagefind.empty(), options.jobs, &charts},
              &site, diagnostics);
   timer.Mark("render");
   if (diagnostics->has_errors()) return 1;
@@ -282,61 +346,61 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
     diagnostics->Error({options.out_dir, 0, 0}, site.error());
     return 2;
   }
-  // Before the swap: carry over the folders of versions that need no
-  // rebuild, then make the search index and the PDFs of the others.
-  const std::string staging = site.dir();
-  {
-    for (const VersionView& view : views) {
-      if (!view.reuse) continue;
-      std::string error;
-      if (!site.KeepFolder(view.nama, &error)) {
-        diagnostics->Error(
-            {options.out_dir, 0, 0},
-            "cannot carry over version `" + view.nama + "`: " + error);
-      }
-    }
-    for (const VersionView& view : views) {
-      std::string error;
-      if (view.reuse || pagefind.empty()) continue;
-      site.AddExternal(view.nama + "/pagefind");
-      if (BuildSearchIndex(pagefind, staging + "/" + view.nama, &error)) {
-        continue;
-      }
-      diagnostics->Error(
-          {options.out_dir, 0, 0},
-          "search index of version `" + view.nama + "`: " + error,
-          "run without --search, or check the Pagefind "
-          "installation with `pagefind --version`");
-    }
-    for (const VersionView& view : views) {
-      if (view.reuse || !options.pdf) continue;
-      MakePdfs(&site, theme, staging + "/" + view.nama,
-               (std::filesystem::path(options.out_dir) / view.nama).string(),
-               options, diagnostics);
-    }
-  }
+  AddSearchAndPdfs(plan, theme, options, &site, diagnostics);
   timer.Mark("index, pdf");
   std::string error;
   if (!site.Commit(&error)) {
     diagnostics->Error({options.out_dir, 0, 0}, error);
     return 2;
   }
-  timer.Mark("publish");
   StoreCacheFile(chart_file, charts.Serialize());
-  timer.Mark("chart cache");
+  timer.Mark("publish");
   if (std::getenv("SAKIP_TIMING")) {
     std::fprintf(stderr, "sakip: %d file(s) written, %d unchanged\n",
                  site.written(), site.unchanged());
     std::fprintf(stderr, "sakip: %d chart(s) laid out, %d from the cache\n",
                  charts.laid_out(), charts.found());
   }
+  return diagnostics->has_errors() ? 1 : 0;
+}
+
+}  // namespace
+
+int RunPipeline(const FileSystem& content, const PipelineOptions& options,
+                Diagnostics* diagnostics) {
+  PhaseTimer timer;
+  // The working tree's units are cached beside the output (not `check`'s).
+  Model model = LoadContent(
+      content,
+      {options.display_root,
+       options.out_dir.empty() ? "" : CacheFolderOf(options.out_dir)},
+      diagnostics);
+  timer.Mark("load");
+  ResolveModel(&model, diagnostics);
+  timer.Mark("resolve");
+  if (options.out_dir.empty()) {  // `check`
+    ComputeResults(model, diagnostics, ThreadsOf(options));
+    timer.Mark("compute");
+    return Failed(*diagnostics, options) ? 1 : 0;
+  }
+  std::vector<LoadedVersion> versions =
+      LoadVersions(content, options, &model, diagnostics);
+  timer.Mark("versions");  // the other versions' load and resolve
+  ComputeVersions(options, &versions, diagnostics);
+  timer.Mark("compute");
+  if (Failed(*diagnostics, options) || versions.empty()) return 1;
+  Theme theme = LoadSiteTheme(options, diagnostics);
+  if (diagnostics->has_errors()) return 1;
+  SitePlan plan = PlanSite(versions, theme, options);
+  timer.Mark("plan");
+  int status = RenderAndPublish(plan, theme, options, diagnostics);
   if (options.exit_after) {
     // Reachable from a static that is never destroyed, so leak checkers
     // do not count it; moving the vector keeps every element in place.
     static auto* left = new std::vector<std::vector<LoadedVersion>>();
     left->push_back(std::move(versions));
   }
-  return diagnostics->has_errors() ? 1 : 0;
+  return status;
 }
 
 }  // namespace sakip

@@ -34,7 +34,7 @@ std::string Build(const fs::path& out) {
 TEST_CASE("every unit of content/ reads back as it was written") {
   RealFileSystem fs_content(testing::SourceDir() + "/content");
   Diagnostics diagnostics;
-  Model model = LoadContent(fs_content, {"content"}, &diagnostics);
+  Model model = LoadContent(fs_content, {"content", ""}, &diagnostics);
   REQUIRE(model.units.size() > 3);
   for (const auto& unit : model.units) {
     INFO(unit->path);

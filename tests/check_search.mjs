@@ -54,7 +54,7 @@ try {
   await page.fill("#kata-cari", "Kepala Seksi Ketentraman");
   await page.press("#kata-cari", "Enter");
   await page.waitForURL(/cari\.html\?q=/);
-  await page.waitForSelector("#hasil-cari li a", { timeout: 10000 });
+  await page.waitForSelector("#hasil-cari li a", { timeout: 60000 });
   const first = await page.textContent("#hasil-cari li a");
   check(/Ketentraman/i.test(first), `first result names the jabatan: ${first}`);
   // On the search page: results follow the typing.
@@ -62,7 +62,7 @@ try {
   await page.type("#kata-cari", "Sekretaris Camat", { delay: 30 });
   await page.waitForFunction(() =>
     [...document.querySelectorAll("#hasil-cari li a")].some((a) => /Sekretaris/i.test(a.textContent)),
-    null, { timeout: 10000 });
+    null, { timeout: 60000 });
   const link = await page.getAttribute("#hasil-cari li a", "href");
   const response = await page.goto(new URL(link, page.url()).href);
   check(response.status() === 200, `result link ${link} opens`);
