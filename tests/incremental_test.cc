@@ -145,8 +145,7 @@ TEST_CASE("incremental builds equal clean builds after every edit") {
   w.CheckAgainstClean("delete a jabatan");
   CHECK_FALSE(fs::exists(w.site() / (satpol + "jabatan/analis/index.html")));
 
-  // A unit large enough for its org chart to go to the chart cache: the
-  // next build takes the chart from there and must still equal a clean one.
+  // A unit with a large org chart (Graphviz lays it out left to right).
   for (int i = 1; i <= 50; ++i) {
     std::ofstream(w.content() / ("pemkab-lumajang/satpol-pp/jabatan/staf-" +
                                  std::to_string(i) + ".md"))
@@ -155,15 +154,9 @@ TEST_CASE("incremental builds equal clean builds after every edit") {
            "  - { id: laporan, nama: Jumlah laporan, target: 12 }\n---\n";
   }
   w.CheckAgainstClean("a unit with a large org chart");
-  std::string charts = testing::ReadText(
-      (w.site().parent_path() / ".site.cache" / "charts").string());
-  CHECK(charts.find(">Staf Pelaksana 50<") != std::string::npos);
   w.Edit("content/pemkab-lumajang/satpol-pp/jabatan/staf-7.md", "target: 12",
          "target: 10");
   w.CheckAgainstClean("change a jabatan of the large unit");
-  CHECK(testing::ReadText(
-            (w.site().parent_path() / ".site.cache" / "charts").string()) ==
-        charts);
 
   // The PK print page is made from perjanjian/2022.yaml: an edit there
   // makes it again.

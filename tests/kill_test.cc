@@ -3,9 +3,6 @@
 // one), never a mixture, and the next build makes the right site. Each
 // change is reached in turn through SAKIP_CRASH_AT_CHANGE (output_disk.h),
 // which ends the build there as SIGKILL would: no clocks, no sleeps.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -18,8 +15,6 @@
 #include "output_disk.h"
 #include "test_tree.h"
 
-extern char** environ;
-
 namespace fs = std::filesystem;
 
 namespace sakip {
@@ -28,15 +23,7 @@ namespace {
 using Tree = std::map<std::string, std::string>;  // path -> bytes
 
 Tree ReadTree(const fs::path& root) {
-  Tree tree;
-  if (!fs::exists(root)) return tree;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) {
-      tree[e.path().lexically_relative(root).string()] =
-          testing::ReadText(e.path().string());
-    }
-  }
-  return tree;
+  return testing::ReadFiles(root.string());
 }
 
 // Runs `sakip build` with `extra` in its environment; its exit status, and
@@ -44,34 +31,7 @@ Tree ReadTree(const fs::path& root) {
 int Build(const fs::path& content, const fs::path& out,
           const std::vector<std::string>& extra = {},
           std::string* errors = nullptr) {
-  std::vector<std::string> args = {SAKIP_BINARY,     "build", "--content",
-                                   content.string(), "--out", out.string()};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> added = extra;
-  added.push_back("SOURCE_DATE_EPOCH=1767225600");
-  std::vector<char*> env;
-  for (std::string& e : added) env.push_back(e.data());
-  for (char** e = environ; *e; ++e) {
-    if (std::string_view(*e).rfind("SAKIP_", 0) != 0) env.push_back(*e);
-  }
-  env.push_back(nullptr);
-  fs::path log = out.parent_path() / "stderr.txt";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 2, log.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = -1;
-  int spawned =
-      posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data());
-  posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(spawned == 0);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (errors) *errors = testing::ReadText(log.string());
-  fs::remove(log);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+  return testing::RunSakipBuild(content.string(), out.string(), extra, errors);
 }
 
 // How many changes a normal build makes (SAKIP_COUNT_CHANGES).

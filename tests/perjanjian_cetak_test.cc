@@ -182,7 +182,7 @@ TEST_CASE(
     "marked") {
   RealFileSystem content(testing::SourceDir() + "/content");
   Rendered r = Render(content);
-  int reports = 0, progres = 0;
+  int reports = 0;
   for (const auto& unit : r.checked.model.units) {
     for (const auto& j : unit->jabatan) {
       const std::string* page =
@@ -203,7 +203,6 @@ TEST_CASE(
       CHECK(Count(*page, "Predikat: ") == static_cast<size_t>(predikat));
       CHECK(Count(*page, "Progres terhadap target tahunan, tanpa predikat") ==
             static_cast<size_t>(progress));
-      progres += progress;
       CHECK(page->find("<table class=\"ttd-dua\">") != std::string::npos);
     }
   }

@@ -1,9 +1,6 @@
 // The hidden build state (the spare's manifest and marker, the live
 // manifest, the cache folder) may be cut short by a crash or damaged on
 // disk: a build then costs more, but never gives a wrong site.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -15,8 +12,6 @@
 
 #include "test_tree.h"
 
-extern char** environ;
-
 namespace fs = std::filesystem;
 
 namespace sakip {
@@ -25,28 +20,7 @@ namespace {
 using Tree = std::map<std::string, std::string>;  // path -> bytes
 
 int Build(const fs::path& content, const fs::path& out) {
-  std::vector<std::string> args = {SAKIP_BINARY,     "build", "--content",
-                                   content.string(), "--out", out.string()};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::string epoch = "SOURCE_DATE_EPOCH=1767225600";
-  std::vector<char*> env = {epoch.data()};
-  for (char** e = environ; *e; ++e) {
-    if (std::string_view(*e).rfind("SAKIP_", 0) != 0) env.push_back(*e);
-  }
-  env.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = -1;
-  int spawned =
-      posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data());
-  posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(spawned == 0);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+  return testing::RunSakipBuild(content.string(), out.string());
 }
 
 // The jabatan edited in each round, and the realisasi of its unit.

@@ -1,5 +1,8 @@
 #include "test_tree.h"
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -7,6 +10,8 @@
 #include <stdexcept>
 
 #include "pipeline.h"
+
+extern char** environ;
 
 namespace sakip::testing {
 
@@ -84,6 +89,7 @@ std::string ReadText(const std::string& path) {
 
 std::map<std::string, std::string> ReadFiles(const std::string& root) {
   std::map<std::string, std::string> files;
+  if (!std::filesystem::exists(root)) return files;
   for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
     if (e.is_regular_file()) {
       files[e.path().lexically_relative(root).string()] =
@@ -91,6 +97,40 @@ std::map<std::string, std::string> ReadFiles(const std::string& root) {
     }
   }
   return files;
+}
+
+int RunSakipBuild(const std::string& content, const std::string& out,
+                  const std::vector<std::string>& extra, std::string* errors) {
+  std::vector<std::string> args = {SAKIP_BINARY, "build", "--content",
+                                   content,      "--out", out};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::vector<std::string> added = extra;
+  added.push_back("SOURCE_DATE_EPOCH=1767225600");
+  std::vector<char*> env;
+  for (std::string& e : added) env.push_back(e.data());
+  for (char** e = environ; *e; ++e) {
+    if (std::string_view(*e).rfind("SAKIP_", 0) != 0) env.push_back(*e);
+  }
+  env.push_back(nullptr);
+  std::string log = (std::filesystem::path(out).parent_path() /
+                     ("stderr-" + std::to_string(::getpid()) + ".txt"))
+                        .string();
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, log.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = -1;
+  int spawned =
+      posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) throw std::runtime_error("cannot start " + args[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (errors) *errors = ReadText(log);
+  std::filesystem::remove(log);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
 }  // namespace sakip::testing

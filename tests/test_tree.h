@@ -37,7 +37,16 @@ std::string BuildSampleSite(const std::string& name);
 std::string ReadText(const std::string& path);
 
 // Every file below `root` (relative path -> bytes), as a site is compared.
+// Nothing when `root` does not exist.
 std::map<std::string, std::string> ReadFiles(const std::string& root);
+
+// Runs the `sakip` program: `sakip build --content CONTENT --out OUT` in a
+// process of its own, with SOURCE_DATE_EPOCH fixed, the caller's SAKIP_*
+// variables left out and `extra` (NAME=value) added. Its exit status, or
+// minus the signal that ended it; its standard error in `*errors` if given.
+int RunSakipBuild(const std::string& content, const std::string& out,
+                  const std::vector<std::string>& extra = {},
+                  std::string* errors = nullptr);
 
 }  // namespace sakip::testing
 

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include "indonesian_format.h"
+#include "parallel.h"
 
 namespace sakip {
 namespace {
@@ -244,12 +244,8 @@ class Computer {
           Finish(&ringkasan[i]);
         }
       };
-      std::vector<std::thread> workers;
-      for (size_t part = 1; part < parts; ++part) {
-        workers.emplace_back(work, part);
-      }
-      work(0);
-      for (std::thread& w : workers) w.join();
+      RunOnThreads(static_cast<int>(parts),
+                   [&](int part) { work(static_cast<size_t>(part)); });
       // Reported in model order, as a single thread would.
       for (const Diagnostics& d : found) {
         for (const Diagnostic& one : d.all()) diagnostics_->Add(one);

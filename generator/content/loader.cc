@@ -1,14 +1,13 @@
 #include "loader.h"
 
 #include <algorithm>
-#include <atomic>
 #include <optional>
-#include <thread>
 #include <tuple>
 
 #include "content_parsers.h"
 #include "file_hashes.h"
 #include "front_matter.h"
+#include "parallel.h"
 #include "phase_timer.h"
 #include "stable_hash.h"
 #include "unit_cache.h"
@@ -182,27 +181,16 @@ class Loader {
   // part of a large build). Each thread has its own diagnostics,
   // merged in unit order; the model only changes inside each unit.
   void LoadUnitFiles(Model* model) {
-    int threads = fs_.ConcurrentReads()
-                      ? static_cast<int>(
-                            std::max(1u, std::thread::hardware_concurrency()))
-                      : 1;
-    threads = std::min<int>(threads, static_cast<int>(model->units.size()));
-    if (threads <= 1) {
+    int threads = fs_.ConcurrentReads() ? ThreadCount(options_.jobs) : 1;
+    if (threads <= 1 || model->units.size() <= 1) {
       for (const auto& unit : model->units) LoadUnit(unit.get());
       return;
     }
     std::vector<Diagnostics> found(model->units.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i; (i = next++) < model->units.size();) {
-        Loader worker(fs_, options_, &found[i], hashes_);
-        worker.LoadUnit(model->units[i].get());
-      }
-    };
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t) workers.emplace_back(work);
-    work();
-    for (std::thread& w : workers) w.join();
+    ParallelFor(0, model->units.size(), threads, [&](size_t i) {
+      Loader worker(fs_, options_, &found[i], hashes_);
+      worker.LoadUnit(model->units[i].get());
+    });
     for (Diagnostics& d : found) diagnostics_->Merge(std::move(d));
   }
 

@@ -4,17 +4,16 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "file_system.h"
 #include "output_disk.h"
+#include "parallel.h"
 #include "stable_hash.h"
 
 namespace sakip {
@@ -48,22 +47,18 @@ std::vector<char> SealedFlags(const std::string& root,
   list.reserve(folders.size());
   for (const std::string& folder : folders) list.push_back(&folder);
   std::vector<char> sealed(list.size(), 0);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    constexpr size_t kBatch = 256;
-    for (size_t begin; (begin = next.fetch_add(kBatch)) < list.size();) {
-      for (size_t i = begin; i < std::min(begin + kBatch, list.size()); ++i) {
-        sealed[i] = IsSealed(fs::path(root) / *list[i]);
-      }
+  constexpr size_t kBatch = 256;
+  size_t batches = (list.size() + kBatch - 1) / kBatch;
+  // A thread per 1,024 folders at most: starting one costs more than a few
+  // hundred stats.
+  int threads = static_cast<int>(
+      std::min<size_t>(ThreadCount(0), list.size() / 1024 + 1));
+  ParallelFor(0, batches, threads, [&](size_t batch) {
+    size_t end = std::min((batch + 1) * kBatch, list.size());
+    for (size_t i = batch * kBatch; i < end; ++i) {
+      sealed[i] = IsSealed(fs::path(root) / *list[i]);
     }
-  };
-  size_t threads =
-      std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                       list.size() / 1024 + 1);
-  std::vector<std::thread> workers;
-  for (size_t t = 1; t < threads; ++t) workers.emplace_back(work);
-  work();
-  for (std::thread& w : workers) w.join();
+  });
   return sealed;
 }
 

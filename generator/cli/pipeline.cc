@@ -6,14 +6,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
-#include "chart_cache.h"
 #include "compute.h"
 #include "content_source.h"
 #include "diff.h"
 #include "loader.h"
-#include "output_disk.h"
+#include "parallel.h"
 #include "pdf.h"
 #include "phase_timer.h"
 #include "publish.h"
@@ -62,18 +60,13 @@ void MakePdfs(Staging* site, const Theme& theme, const std::string& version_dir,
                report.rendered, report.reused, report.failed);
 }
 
-// Writes `text` as `file` whole or not at all (a cache, so failures are
-// only a slower next build).
-void StoreCacheFile(const std::filesystem::path& file,
-                    const std::string& text) {
-  disk::ReplaceFile(file, text);
-}
-
 }  // namespace
 
 Model LoadAndResolve(const FileSystem& content, const std::string& display_root,
-                     Diagnostics* diagnostics, const std::string& cache_dir) {
-  Model model = LoadContent(content, {display_root, cache_dir}, diagnostics);
+                     Diagnostics* diagnostics, const std::string& cache_dir,
+                     int jobs) {
+  Model model =
+      LoadContent(content, {display_root, cache_dir, jobs}, diagnostics);
   ResolveModel(&model, diagnostics);
   return model;
 }
@@ -82,8 +75,7 @@ namespace {
 
 // Threads for computing and rendering: `--jobs`, else one per core.
 int ThreadsOf(const PipelineOptions& options) {
-  if (options.jobs > 0) return options.jobs;
-  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return ThreadCount(options.jobs);
 }
 
 // True when the run stops here: errors, or warnings under --strict.
@@ -150,8 +142,9 @@ std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
       return std::nullopt;
     }
     SubdirFileSystem folder(content, spec.dir);
-    version.model = LoadAndResolve(
-        folder, JoinPath(options.display_root, spec.dir), diagnostics);
+    version.model =
+        LoadAndResolve(folder, JoinPath(options.display_root, spec.dir),
+                       diagnostics, "", options.jobs);
   } else if (first && spec.ref == "HEAD") {
     version.model = std::move(*working_tree);
     // The working tree's history is HEAD's, when the content is in git.
@@ -178,8 +171,8 @@ std::optional<LoadedVersion> LoadVersion(const FileSystem& content,
                          "list the refs with `git tag` and `git branch -a`");
       return std::nullopt;
     }
-    version.model =
-        LoadAndResolve(*source->fs, source->display_root, diagnostics);
+    version.model = LoadAndResolve(*source->fs, source->display_root,
+                                   diagnostics, "", options.jobs);
     version.riwayat = HistoryOf(version.model, *source->repo, source->commit,
                                 source->repo_path);
     version.commit = source->commit;
@@ -333,12 +326,9 @@ int RenderAndPublish(const SitePlan& plan, const Theme& theme,
     return 2;
   }
   timer.Mark("output read");  // the manifests, the spare's folders
-  const std::filesystem::path chart_file =
-      std::filesystem::path(CacheFolderOf(options.out_dir)) / "charts";
-  ChartCache charts(UnitCache::GeneratorId(), ReadWholeFile(chart_file));
   RenderSite(plan.views, theme,
              RenderOptions{options.dibangun, options.pdf,
-                           !plan.pagefind.empty(), options.jobs, &charts},
+                           !plan.pagefind.empty(), options.jobs},
              &site, diagnostics);
   timer.Mark("render");
   if (diagnostics->has_errors()) return 1;
@@ -353,13 +343,10 @@ int RenderAndPublish(const SitePlan& plan, const Theme& theme,
     diagnostics->Error({options.out_dir, 0, 0}, error);
     return 2;
   }
-  StoreCacheFile(chart_file, charts.Serialize());
   timer.Mark("publish");
   if (std::getenv("SAKIP_TIMING")) {
     std::fprintf(stderr, "sakip: %d file(s) written, %d unchanged\n",
                  site.written(), site.unchanged());
-    std::fprintf(stderr, "sakip: %d chart(s) laid out, %d from the cache\n",
-                 charts.laid_out(), charts.found());
   }
   return diagnostics->has_errors() ? 1 : 0;
 }
@@ -373,7 +360,8 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
   Model model = LoadContent(
       content,
       {options.display_root,
-       options.out_dir.empty() ? "" : CacheFolderOf(options.out_dir)},
+       options.out_dir.empty() ? "" : CacheFolderOf(options.out_dir),
+       options.jobs},
       diagnostics);
   timer.Mark("load");
   ResolveModel(&model, diagnostics);

@@ -41,10 +41,11 @@ int RunPipeline(const FileSystem& content, const PipelineOptions& options,
                 Diagnostics* diagnostics);
 
 // Phases 1 and 2: the model with references resolved. Parsed units are
-// cached in `cache_dir` when it is given (unit_cache.h).
+// cached in `cache_dir` when it is given (unit_cache.h); units are read on
+// `jobs` threads (0: one per core).
 Model LoadAndResolve(const FileSystem& content, const std::string& display_root,
                      Diagnostics* diagnostics,
-                     const std::string& cache_dir = "");
+                     const std::string& cache_dir = "", int jobs = 0);
 
 }  // namespace sakip
 

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "chart_cache.h"
 #include "compute.h"
 #include "diagnostic.h"
 #include "diff.h"
@@ -22,8 +21,6 @@ struct RenderOptions {
   bool pdf = false;      // the build also makes PDFs: link them
   bool cari = false;     // the build also makes a search index
   int jobs = 0;          // threads that render pages (0: one per core)
-  // Charts laid out by earlier builds; null lays out every chart.
-  ChartCache* charts = nullptr;
 };
 
 // The folder name of the version built from the content tree: the first

@@ -1,13 +1,12 @@
 #include "open_data.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 
+#include "parallel.h"
 #include "pdf.h"
 #include "resolve.h"
 #include "site_data.h"
@@ -411,16 +410,9 @@ void RenderOpenData(const Model& model, const Results& results,
       chunk.kept = out->HasKeptPiece(json, chunk.json_key) &&
                    out->HasKeptPiece(csv, chunk.csv_key);
     }
-    std::atomic<size_t> next{begin};
-    auto work = [&] {
-      for (size_t i; (i = next++) < end;) {
-        if (!chunks[i - begin].kept) make(i, &chunks[i - begin]);
-      }
-    };
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t) workers.emplace_back(work);
-    work();
-    for (std::thread& w : workers) w.join();
+    ParallelFor(begin, end, threads, [&](size_t i) {
+      if (!chunks[i - begin].kept) make(i, &chunks[i - begin]);
+    });
     for (size_t i = begin; i < end; ++i) {
       Chunk& chunk = chunks[i - begin];
       if (chunk.kept) {

@@ -4,11 +4,11 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 
 #include "mustache.h"
 #include "open_data.h"
 #include "page_keys.h"
+#include "parallel.h"
 #include "phase_timer.h"
 #include "site_data.h"
 #include "site_extras.h"
@@ -110,10 +110,7 @@ void RenderUnits(const std::vector<const Unit*>& units,
       render(UnitPrintPageJobs(context, *unit), "cetak_base", unit_key);
     }
   };
-  std::vector<std::thread> workers;
-  for (int t = 1; t < threads; ++t) workers.emplace_back(work, t);
-  work(0);
-  for (std::thread& w : workers) w.join();
+  RunOnThreads(threads, work);
   for (const Diagnostics& d : found) {
     for (const Diagnostic& one : d.all()) diagnostics->Add(one);
   }
@@ -126,10 +123,7 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
                 Diagnostics* diagnostics) {
   std::unique_ptr<TemplateSet> templates = CompileTemplates(theme, diagnostics);
   if (diagnostics->has_errors()) return;
-  int threads =
-      options.jobs > 0
-          ? options.jobs
-          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = ThreadCount(options.jobs);
   std::vector<VersionInfo> infos;
   for (const VersionView& v : versions) {
     infos.push_back({v.nama, v.judul, PagePaths(*v.model)});
@@ -158,8 +152,7 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
                         v.sebelumnya,
                         v.riwayat,
                         options.cari,
-                        versions.front().model->site.base_url,
-                        options.charts};
+                        versions.front().model->site.base_url};
     PhaseTimer timer;
     std::map<const Unit*, std::string> unit_keys =
         UnitKeys(*v.model, v.riwayat,

@@ -276,12 +276,10 @@ data NavTree(const Unit& unit, const Page& page, bool full) {
   return d;
 }
 
-std::string Svg(const SiteContext& c, const GraphSpec& spec,
-                const std::string& what, const std::string& where,
-                Diagnostics* diagnostics) {
+std::string Svg(const GraphSpec& spec, const std::string& what,
+                const std::string& where, Diagnostics* diagnostics) {
   std::string error;
-  std::string svg =
-      c.charts ? c.charts->Svg(spec, &error) : RenderGraphSvg(spec, &error);
+  std::string svg = RenderGraphSvg(spec, &error);
   if (svg.empty()) {
     diagnostics->Warning({where, 0, 0}, what + " was left out: " + error);
   }
@@ -330,19 +328,19 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
   }
   if (!unit.jabatan.empty()) {
     Put(d, "bagan_organisasi",
-        Svg(c, OrgChart(unit, page.path), "the org chart", unit.pos.path,
+        Svg(OrgChart(unit, page.path), "the org chart", unit.pos.path,
             diagnostics));
   }
   if (!unit.children.empty()) {
     Put(d, "bagan_unit",
-        Svg(c, UnitsChart(unit, page.path), "the chart of units", unit.pos.path,
+        Svg(UnitsChart(unit, page.path), "the chart of units", unit.pos.path,
             diagnostics));
   }
   GraphSpec pohon =
       PohonKinerja(unit, page.path, c.results, c.tahun, c.model.site);
   if (!pohon.nodes.empty()) {
     Put(d, "pohon_kinerja",
-        Svg(c, pohon, "the pohon kinerja", unit.pos.path, diagnostics));
+        Svg(pohon, "the pohon kinerja", unit.pos.path, diagnostics));
   }
   data groups = List();
   std::vector<const Jabatan*> order = HierarchyOrder(unit);

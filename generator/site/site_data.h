@@ -10,7 +10,6 @@
 #include <string_view>
 #include <vector>
 
-#include "chart_cache.h"
 #include "compute.h"
 #include "diagnostic.h"
 #include "diff.h"
@@ -42,7 +41,6 @@ struct SiteContext {
   const JabatanHistory* riwayat = nullptr;  // from git, by `unit/jabatan`
   bool cari = false;     // a Pagefind index is made: show the search box
   std::string base_url;  // the current site.yaml's, for canonical URLs
-  ChartCache* charts = nullptr;  // earlier layouts; null: lay out each chart
 };
 
 // The page paths a version's content produces (for the switcher).

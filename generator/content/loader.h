@@ -22,6 +22,8 @@ struct LoadOptions {
   std::string display_root;
   // Where parsed units are cached (unit_cache.h); none when empty.
   std::string cache_dir;
+  // Threads that read units (`--jobs`; 0: one per core).
+  int jobs = 0;
 };
 
 // Loads site.yaml and every unit below the root of `fs`. Folders that
