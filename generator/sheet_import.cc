@@ -365,8 +365,7 @@ class QuarterReader {
       return;
     }
     if (had && *had == text) return;
-    Add(f, {key, QuarterName(q_)}, YamlQuoted(text), key, had.value_or(""),
-        text);
+    Add(f, {key, QuarterName(q_)}, YamlText(text), key, had.value_or(""), text);
   }
 
   const SheetTable& table_;

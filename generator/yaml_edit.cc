@@ -1,5 +1,6 @@
 #include "yaml_edit.h"
 
+#include <cctype>
 #include <cstdio>
 #include <memory>
 
@@ -64,19 +65,41 @@ int LastLeaf(const YamlDocument& doc, int index) {
   return index;
 }
 
+std::string Placed(const std::string& value, bool flow, int column);
+
 // `keys` (from `from` on) nested around `value`, as the entry to write into
 // a mapping: the innermost two levels in flow style, outer levels as
 // indented block lines (`indent` is the column of the new key).
 std::string NewEntry(const std::vector<std::string>& keys, size_t from,
                      const std::string& value, bool flow, int indent) {
   size_t left = keys.size() - from;
-  if (left == 1) return keys[from] + ": " + value;
+  if (left == 1) return keys[from] + ": " + Placed(value, flow, indent);
   if (flow || left == 2) {
     return keys[from] + ": { " + NewEntry(keys, from + 1, value, true, 0) +
            " }";
   }
   return keys[from] + ":\n" + std::string(indent + 2, ' ') +
          NewEntry(keys, from + 1, value, false, indent + 2);
+}
+
+// `value` as written at a key of column `column`: a literal block
+// (`|-` and its lines) indented below the key, or double-quoted inside a
+// flow mapping, where blocks cannot be.
+std::string Placed(const std::string& value, bool flow, int column) {
+  if (!value.starts_with(kLiteralBlock)) return value;
+  std::string lines = value.substr(sizeof kLiteralBlock - 1);
+  if (flow) return YamlQuoted(lines);
+  std::string out = "|-";
+  std::string indent(column + 2, ' ');
+  size_t from = 0;
+  while (from <= lines.size()) {
+    size_t end = lines.find('\n', from);
+    if (end == std::string::npos) end = lines.size();
+    std::string line = lines.substr(from, end - from);
+    out += "\n" + (line.empty() ? "" : indent + line);
+    from = end + 1;
+  }
+  return out;
 }
 
 struct Splice {
@@ -124,13 +147,22 @@ bool PlanEdit(const std::string& text, const YamlDocument& doc,
       }
       size_t start = offsets.At(v.line, v.column);
       size_t end = offsets.At(v.end_line, v.end_column);
+      if (start < text.size() && (text[start] == '|' || text[start] == '>')) {
+        // A block scalar ends where the next token starts: keep the line
+        // breaks and blank lines after its last character.
+        while (end > start &&
+               std::isspace(static_cast<unsigned char>(text[end - 1]))) {
+          --end;
+        }
+      }
       if (end <= start) {  // `key:` with nothing after it
         const YamlNode& k = doc.nodes[found->key];
         start = end = text.find(':', offsets.At(k.end_line, k.end_column)) + 1;
         *splice = {start, 0, " " + value};
         return true;
       }
-      *splice = {start, end - start, value};
+      *splice = {start, end - start,
+                 Placed(value, map.flow, doc.nodes[found->key].column)};
       return true;
     }
     // A new key in this mapping.
@@ -181,6 +213,13 @@ bool SetYamlValue(std::string* text, const std::vector<std::string>& path,
   }
   text->replace(splice.at, splice.length, splice.text);
   return true;
+}
+
+std::string YamlText(const std::string& text) {
+  bool block = text.find('\n') != std::string::npos && !text.ends_with('\n') &&
+               !text.starts_with(' ') && !text.starts_with('\n') &&
+               text.find('\r') == std::string::npos;
+  return block ? kLiteralBlock + text : YamlQuoted(text);
 }
 
 std::string YamlQuoted(const std::string& text) {
