@@ -1,5 +1,7 @@
 #include "sheet_export.h"
 
+#include <algorithm>
+
 #include "compute.h"
 #include "sheet_layout.h"
 #include "xlsx_writer.h"
@@ -114,10 +116,50 @@ void WriteInputs(XlsxWriter* book, int sheet, int row, const SheetRow& r) {
   }
 }
 
+// Column widths, in characters, of the wrapped columns.
+constexpr double kJabatanWidth = 28;
+constexpr double kIndikatorWidth = 45;
+constexpr double kTextWidth = 30;
+
+// Lines `text` takes in a wrapped column `width` characters wide (a guess:
+// libxlsxwriter cannot measure text, and a spreadsheet does not grow a row
+// it did not write).
+int LinesOf(const std::string& text, double width) {
+  int lines = 0;
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t end = text.find('\n', from);
+    if (end == std::string::npos) end = text.size();
+    size_t chars = 0;
+    for (size_t i = from; i < end; ++i) {
+      chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    }
+    lines += 1 + static_cast<int>(chars / (width * 0.9));
+    from = end + 1;
+  }
+  return lines;
+}
+
+// A row tall enough for its wrapped texts, at most 12 lines.
+double RowHeight(const SheetRow& r) {
+  int lines = std::max(LinesOf(r.jabatan->nama, kJabatanWidth),
+                       LinesOf(r.indikator->nama, kIndikatorWidth));
+  if (const auto* catatan =
+          r.realisasi ? r.realisasi->catatan.get() : nullptr) {
+    for (int q = 0; q < 4; ++q) {
+      for (const auto& text :
+           {catatan->evaluasi[q], catatan->tindak_lanjut[q]}) {
+        if (text) lines = std::max(lines, LinesOf(*text, kTextWidth));
+      }
+    }
+  }
+  return 15.0 * std::min(lines, 12);
+}
+
 void SetWidths(XlsxWriter* book, int sheet) {
   book->SetColumns(sheet, kColUnit, kColIndikatorId, 12, true);
-  book->SetColumns(sheet, kColJabatan, kColJabatan, 28, false);
-  book->SetColumns(sheet, kColIndikator, kColIndikator, 45, false);
+  book->SetColumns(sheet, kColJabatan, kColJabatan, kJabatanWidth, false);
+  book->SetColumns(sheet, kColIndikator, kColIndikator, kIndikatorWidth, false);
   book->SetColumns(sheet, kColSatuan, kColTargetTw + 3, 10, false);
   for (int q = 0; q < 4; ++q) {
     book->SetColumns(sheet, InputColumn(q, kFieldRealisasi),
@@ -125,7 +167,7 @@ void SetWidths(XlsxWriter* book, int sheet) {
     book->SetColumns(sheet, InputColumn(q, kFieldAnggaran),
                      InputColumn(q, kFieldAnggaran), 15, false);
     book->SetColumns(sheet, InputColumn(q, kFieldEvaluasi),
-                     InputColumn(q, kFieldTindakLanjut), 30, false);
+                     InputColumn(q, kFieldTindakLanjut), kTextWidth, false);
   }
 }
 
@@ -150,6 +192,7 @@ bool WriteRealisasiSheet(const Unit& unit, const SheetOptions& options,
   book.Number(sheet, 0, 2, options.tahun);
   book.Text(sheet, 0, 3, options.sub_units ? "sub-unit" : "unit");
   book.HideRow(sheet, 0);
+  book.SetRowHeight(sheet, kSheetHeaderRow, 45);
   for (int col = 0; col < kSheetColumnCount; ++col) {
     book.Text(sheet, kSheetHeaderRow, col, ColumnHeading(col), Style::kHeader);
   }
@@ -164,6 +207,7 @@ bool WriteRealisasiSheet(const Unit& unit, const SheetOptions& options,
     book.Text(sheet, row, kColSatuan, r.indikator->satuan);
     WriteTargets(&book, sheet, row, r);
     WriteInputs(&book, sheet, row, r);
+    book.SetRowHeight(sheet, row, RowHeight(r));
     ++row;
   }
   int last = row - 1;

@@ -79,6 +79,10 @@ void XlsxWriter::HideRow(int sheet, int row) {
                         &options);
 }
 
+void XlsxWriter::SetRowHeight(int sheet, int row, double points) {
+  worksheet_set_row(sheets_[sheet], row, points, nullptr);
+}
+
 void XlsxWriter::Text(int sheet, int row, int col, const std::string& text,
                       Style style) {
   worksheet_write_string(sheets_[sheet], row, col, text.c_str(),

@@ -37,6 +37,7 @@ class XlsxWriter {
   int AddSheet(const std::string& name);
   void SetColumns(int sheet, int first, int last, double width, bool hidden);
   void HideRow(int sheet, int row);
+  void SetRowHeight(int sheet, int row, double points);
   void Text(int sheet, int row, int col, const std::string& text,
             Style style = kPlain);
   void Number(int sheet, int row, int col, double value, Style style = kPlain);
