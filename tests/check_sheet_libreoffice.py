@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """LibreOffice (headless) opens the workbooks of `sakip sheet` and shows
-every indicator: each unit's sheet is converted to CSV and its rows are
-compared with the indicators the content gives that year, worked out here
+every indicator: each unit's sheet is converted to CSV (which `sakip
+import` then reads back without a change) and its rows are compared with the indicators the content gives that year, worked out here
 from the YAML alone (the PK's sasaran, then the IKI indicators no sasaran
 links; without a PK, the IKI).
 
@@ -58,7 +58,7 @@ def sheet_rows(sakip, content, unit, year, work):
     assert table[0][:3] == ["sakip-realisasi", unit, str(year)], table[0]
     assert table[1][12] == "Realisasi TW I", table[1]
     assert all(r[5] for r in table[2:]), "an indicator without its name"
-    return {(r[2], r[3]) for r in table[2:] if any(r)}, table
+    return {(r[2], r[3]) for r in table[2:] if any(r)}, table, out
 
 
 def main():
@@ -71,7 +71,7 @@ def main():
         work = pathlib.Path(tmp)
         for content, unit, year in cases:
             want = expected_rows(content / unit, year)
-            got, table = sheet_rows(sakip, content, unit, year, work)
+            got, table, csv_file = sheet_rows(sakip, content, unit, year, work)
             assert want, f"{unit}: no indicators expected"
             missing, extra = want - got, got - want
             assert not missing and not extra, (unit, missing, extra)
@@ -81,6 +81,18 @@ def main():
                            if r[2:4] == ["sekretaris",
                                          "perencanaan-evaluasi-kinerja"])
                 assert row[18] == "63", row  # Realisasi TW II from content
+            # The CSV LibreOffice saved, imported unchanged, changes nothing.
+            copy = work / "content"
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(content, copy)
+            run = subprocess.run([sakip, "import", str(csv_file), "--content",
+                                  str(copy)], capture_output=True, text=True)
+            assert run.returncode == 0, run.stderr
+            assert "tidak ada perubahan" in run.stdout, run.stdout
+            for f in (content / unit).rglob("*"):
+                if f.is_file():
+                    assert f.read_bytes() == (
+                        copy / f.relative_to(content)).read_bytes(), f
     return 0
 
 
