@@ -300,6 +300,39 @@ TEST_CASE("import: a CSV saved from the sheet adds a quarter in place") {
   CHECK(testing::ReadText(file) == expected);
 }
 
+TEST_CASE("import: --sub-units rows write a new realisasi file per unit") {
+  TreeCopy tree(testing::SourceDir() + "/content", "sub");
+  const std::string kanigaran = "pemkot-probolinggo/kecamatan-kanigaran";
+  REQUIRE(Sakip({"sheet", kanigaran, "2024", "--sub-units", "--content",
+                 tree.content(), "--out", tree.path("s.xlsx")})
+              .exit_code == 0);
+  SheetTable table = ReadSheet(tree.path("s.xlsx"));
+  size_t r = kSheetFirstDataRow;
+  while (r < table.rows.size() &&
+         table.At(r, kColUnit).text != kanigaran + "/kelurahan") {
+    ++r;
+  }
+  REQUIRE(r < table.rows.size());
+  table.Set(r, InputColumn(2, kFieldRealisasi), Number(7));
+  WriteTableXlsx(table, tree.path("filled.xlsx"));
+  std::string file =
+      tree.content() + "/" + kanigaran + "/kelurahan/realisasi/2024.yaml";
+  REQUIRE_FALSE(fs::exists(file));
+  Run run =
+      Sakip({"import", tree.path("filled.xlsx"), "--content", tree.content()});
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  CHECK(testing::ReadText(file) ==
+        "tahun: 2024\njabatan:\n  " + table.At(r, kColJabatanId).text +
+            ":\n    " + table.At(r, kColIndikatorId).text +
+            ":\n      triwulan: { III: 7 }\n");
+  CHECK_FALSE(
+      fs::exists(tree.content() + "/" + kanigaran + "/realisasi/2024.yaml"));
+  Run check = Sakip({"check", "--content", tree.content()});
+  INFO(check.output);
+  CHECK(check.exit_code == 0);
+}
+
 TEST_CASE("import: bad sheets are refused, each cell named, nothing written") {
   TreeCopy tree(testing::SourceDir() + "/tests/data/pk-unseen", "bad");
   REQUIRE(Sakip({"sheet", kDinasUji, "2025", "--content", tree.content(),
