@@ -1,14 +1,15 @@
 #include "sheet_import.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
 
+#include "realisasi_edit.h"
 #include "sheet_csv.h"
 #include "sheet_layout.h"
-#include "yaml_document.h"
 #include "yaml_edit.h"
 
 namespace sakip {
@@ -83,34 +84,9 @@ class CellNamer {
   std::string prefix_;
 };
 
-int QuarterRank(const std::string& key) {
-  static const char* kRoman[] = {"I", "II", "III", "IV"};
-  for (int i = 0; i < 4; ++i) {
-    if (key == kRoman[i] || key == std::to_string(i + 1)) return i;
-  }
-  return -1;
-}
-
-// Key order inside realisasi/<tahun>.yaml: the content format's order of
-// an indicator's fields, quarters I..IV, pembilang before penyebut.
-// Path: jabatan, <jabatan>, <indikator>, <field>, <quarter>, <component>.
-int RealisasiKeyRank(int depth, const std::string& key) {
-  if (depth == 3) {
-    static const char* kFields[] = {"triwulan", "anggaran", "dilaporkan",
-                                    "evaluasi", "tindak_lanjut"};
-    for (int i = 0; i < 5; ++i) {
-      if (key == kFields[i]) return i;
-    }
-  }
-  if (depth == 4) return QuarterRank(key);
-  if (depth == 5) return key == "pembilang" ? 0 : key == "penyebut" ? 1 : -1;
-  return -1;
-}
-
 // One figure to write: where in the YAML, what, and the cell it came from.
 struct Edit {
-  std::vector<std::string> path;
-  std::string value;
+  RealisasiEdit edit;
   int row = 0;
   int col = 0;
 };
@@ -276,7 +252,7 @@ class QuarterReader {
     std::vector<std::string> path = {"jabatan", row_.jabatan->id,
                                      row_.indikator->id};
     path.insert(path.end(), tail.begin(), tail.end());
-    edits_->push_back({std::move(path), std::move(value), r_, Col(f)});
+    edits_->push_back({{std::move(path), std::move(value)}, r_, Col(f)});
     change_->fields.push_back(
         {field + " " + QuarterName(q_), before, after, {}});
   }
@@ -389,50 +365,32 @@ bool RowIsEmpty(const SheetTable& table, size_t r) {
 }
 
 // The new text of one unit's realisasi file, or nullopt (with errors).
-constexpr char kPlaceholder[] = "  sakip-import-placeholder: 0\n";
-
 std::optional<std::string> ApplyEdits(const UnitEdits& unit, int tahun,
                                       const FileSystem& content,
                                       const std::string& path,
-                                      const CellNamer& cells, bool* is_new,
+                                      const CellNamer& cells,
                                       Diagnostics* diagnostics) {
-  std::string text;
-  *is_new = FindRealisasi(*unit.unit, tahun) == nullptr;
-  if (*is_new) {
-    // A file of its own: edits append after the placeholder, removed below.
-    text = "tahun: " + std::to_string(tahun) + "\njabatan:\n" + kPlaceholder;
-  } else {
+  std::optional<std::string> text;
+  if (FindRealisasi(*unit.unit, tahun)) {
     std::string error;
-    std::optional<std::string> read = content.ReadFile(path, &error);
-    if (!read) {
+    text = content.ReadFile(path, &error);
+    if (!text) {
       diagnostics->Error({path, 0, 0}, "cannot read: " + error);
       return std::nullopt;
     }
-    text = *read;
   }
-  bool ok = true;
-  for (const Edit& edit : unit.edits) {
-    std::string error;
-    if (!SetYamlValue(&text, edit.path, edit.value, RealisasiKeyRank, &error)) {
-      diagnostics->Error(cells.At(edit.row, edit.col),
-                         "cannot write this figure into " + path + ": " + error,
-                         "write it into the file by hand");
-      ok = false;
-    }
+  std::vector<RealisasiEdit> edits;
+  for (const Edit& e : unit.edits) edits.push_back(e.edit);
+  std::vector<RealisasiEditFailure> failures;
+  std::optional<std::string> after =
+      EditRealisasi(text, tahun, edits, &failures);
+  for (const auto& [index, error] : failures) {
+    const Edit& e = unit.edits[std::min(index, unit.edits.size() - 1)];
+    diagnostics->Error(cells.At(e.row, e.col),
+                       "cannot write this figure into " + path + ": " + error,
+                       "write it into the file by hand");
   }
-  if (!ok) return std::nullopt;
-  if (*is_new) {
-    size_t at = text.find(kPlaceholder);
-    if (at != std::string::npos) text.erase(at, sizeof kPlaceholder - 1);
-  }
-  YamlProblem problem;
-  if (!ParseYamlDocument(text, 0, &problem)) {
-    diagnostics->Error(
-        {path, problem.line, problem.column},
-        "the edited file would not be valid YAML: " + problem.message);
-    return std::nullopt;
-  }
-  return text;
+  return after;
 }
 
 }  // namespace
@@ -487,13 +445,14 @@ ImportPlan PlanImport(const std::string& label, const SheetTable& table,
     if (edits.edits.empty()) continue;
     std::string path =
         unit_path + "/realisasi/" + std::to_string(tahun) + ".yaml";
-    bool is_new = false;
     std::optional<std::string> after =
-        ApplyEdits(edits, tahun, content, path, cells, &is_new, diagnostics);
+        ApplyEdits(edits, tahun, content, path, cells, diagnostics);
     if (!after) continue;
     std::string before;
     std::string error;
-    if (!is_new) before = content.ReadFile(path, &error).value_or("");
+    if (FindRealisasi(*edits.unit, tahun)) {
+      before = content.ReadFile(path, &error).value_or("");
+    }
     if (after != before) plan.files.push_back({path, before, *after});
   }
   if (diagnostics->error_count() > errors_before) {
