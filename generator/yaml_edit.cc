@@ -158,7 +158,7 @@ bool PlanEdit(const std::string& text, const YamlDocument& doc,
       if (end <= start) {  // `key:` with nothing after it
         const YamlNode& k = doc.nodes[found->key];
         start = end = text.find(':', offsets.At(k.end_line, k.end_column)) + 1;
-        *splice = {start, 0, " " + value};
+        *splice = {start, 0, " " + Placed(value, map.flow, k.column)};
         return true;
       }
       *splice = {start, end - start,

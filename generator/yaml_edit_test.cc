@@ -56,6 +56,8 @@ TEST_CASE("yaml edit: texts of several lines are literal blocks") {
   // Inside a flow mapping a block cannot be: double-quoted.
   CHECK(Set("x: { a: 1 }\n", {"x", "b"}, YamlText("satu\ndua")) ==
         "x: { a: 1, b: \"satu\\ndua\" }\n");
+  CHECK(Set("x:\n  II:\n", {"x", "II"}, YamlText("satu\ndua")) ==
+        "x:\n  II: |-\n    satu\n    dua\n");
   CHECK(YamlText("satu") == "\"satu\"");
 }
 
