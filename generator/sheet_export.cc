@@ -11,10 +11,30 @@ namespace {
 
 using Style = XlsxWriter::Style;
 
+// Lines `text` takes in a wrapped column `width` characters wide (a guess:
+// libxlsxwriter cannot measure text, and a spreadsheet does not grow a row
+// it did not write).
+int LinesOf(const std::string& text, double width) {
+  int lines = 0;
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t end = text.find('\n', from);
+    if (end == std::string::npos) end = text.size();
+    size_t chars = 0;
+    for (size_t i = from; i < end; ++i) {
+      chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    }
+    lines += 1 + static_cast<int>(chars / (width * 0.9));
+    from = end + 1;
+  }
+  return lines;
+}
+
 void WriteGuide(XlsxWriter* book, const Unit& unit,
                 const SheetOptions& options) {
   int sheet = book->AddSheet(kSheetGuide);
-  book->SetColumns(sheet, 0, 0, 100, false);
+  constexpr double kGuideWidth = 100;
+  book->SetColumns(sheet, 0, 0, kGuideWidth, false);
   std::string unit_line = "Unit kerja: " + unit.nama + " (" + unit.path + ")";
   if (options.sub_units) unit_line += ", beserta sub-unitnya";
   const std::string lines[] = {
@@ -52,7 +72,9 @@ void WriteGuide(XlsxWriter* book, const Unit& unit,
   };
   int row = 0;
   for (const std::string& line : lines) {
-    book->Text(sheet, row, 0, line, row == 0 ? Style::kTitle : Style::kWrap);
+    book->Text(sheet, row, 0, line, row == 0 ? Style::kTitle : Style::kNote);
+    if (row > 0)
+      book->SetRowHeight(sheet, row, 15.0 * LinesOf(line, kGuideWidth));
     ++row;
   }
 }
@@ -120,25 +142,6 @@ void WriteInputs(XlsxWriter* book, int sheet, int row, const SheetRow& r) {
 constexpr double kJabatanWidth = 28;
 constexpr double kIndikatorWidth = 45;
 constexpr double kTextWidth = 30;
-
-// Lines `text` takes in a wrapped column `width` characters wide (a guess:
-// libxlsxwriter cannot measure text, and a spreadsheet does not grow a row
-// it did not write).
-int LinesOf(const std::string& text, double width) {
-  int lines = 0;
-  size_t from = 0;
-  while (from <= text.size()) {
-    size_t end = text.find('\n', from);
-    if (end == std::string::npos) end = text.size();
-    size_t chars = 0;
-    for (size_t i = from; i < end; ++i) {
-      chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    }
-    lines += 1 + static_cast<int>(chars / (width * 0.9));
-    from = end + 1;
-  }
-  return lines;
-}
 
 // A row tall enough for its wrapped texts, at most 12 lines.
 double RowHeight(const SheetRow& r) {

@@ -47,6 +47,9 @@ XlsxWriter::XlsxWriter(const std::string& path) {
         format_set_bg_color(f, 0xFFF2CC);
         format_set_border(f, LXW_BORDER_THIN);
         break;
+      case kNote:
+        format_set_text_wrap(f);
+        break;
       default:
         format_set_border(f, LXW_BORDER_THIN);
         break;

@@ -24,6 +24,7 @@ class XlsxWriter {
     kWrap,       // locked, wrapped text
     kInput,      // unlocked, shaded: a cell to fill
     kInputText,  // unlocked, wrapped
+    kNote,       // wrapped, no border: running text
     kStyleCount
   };
 
