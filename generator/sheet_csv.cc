@@ -15,6 +15,26 @@ char Delimiter(const std::string& text, size_t from) {
   return ',';
 }
 
+// Excel's plain "CSV" is saved in the Windows code page, not UTF-8.
+bool IsUtf8(const std::string& text) {
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = text[i];
+    int extra = c < 0x80         ? 0
+                : (c >> 5) == 6  ? 1
+                : (c >> 4) == 14 ? 2
+                : (c >> 3) == 30 ? 3
+                                 : -1;
+    if (extra < 0 || i + extra >= text.size()) return false;
+    for (int k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
+        return false;
+      }
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 SheetTable ParseCsv(const std::string& text) {
@@ -75,6 +95,12 @@ bool ReadCsvSheet(const std::string& path, SheetTable* table,
   bytes << in.rdbuf();
   if (bytes.str().size() > kMaxContentFileBytes) {
     *error = "the file is larger than a realisasi sheet can be";
+    return false;
+  }
+  if (!IsUtf8(bytes.str())) {
+    *error =
+        "the CSV is not UTF-8 text (save it as \"CSV UTF-8\" in Excel, or "
+        "with the UTF-8 character set in LibreOffice)";
     return false;
   }
   *table = ParseCsv(bytes.str());

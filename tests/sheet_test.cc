@@ -386,6 +386,15 @@ TEST_CASE("import: bad sheets are refused, each cell named, nothing written") {
                Catch::Contains("!A" + std::to_string(dokumen + 1) +
                                ": error: this row is of unit `pemkab-uji`"));
   }
+  SECTION("a CSV that Excel saved in its Windows code page") {
+    WriteText(tree.path("latin1.csv"),
+              "sakip-realisasi,pemkab-uji/dinas-uji,2025,unit\n"
+              ",,,,,,,,,,,,,,,,\"Evaluasi \xe9\"\n");
+    Run refused =
+        Sakip({"import", tree.path("latin1.csv"), "--content", tree.content()});
+    CHECK(refused.exit_code != 0);
+    CHECK_THAT(refused.output, Catch::Contains("not UTF-8"));
+  }
   SECTION("a file that is not XLSX") {
     WriteText(tree.path("laporan.xlsx"), "Realisasi TW III: 80\n");
     Run refused = Sakip(
