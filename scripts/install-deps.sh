@@ -8,6 +8,7 @@ packages=(
   libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libgit2-dev
   libicu-dev libcpp-httplib-dev libmimalloc-dev zlib1g-dev fonts-texgyre
+  libxlsxwriter-dev libzip-dev libxml2-dev
 )
 if [ "${1:-build}" = test ]; then
   # catch2 for the unit tests; tidy, xmllint, chromium and fonts for the
@@ -16,6 +17,7 @@ if [ "${1:-build}" = test ]; then
   # with (generator/site/mustache_test.cc).
   packages+=(catch2 libkainjow-mustache-dev tidy libxml2-utils chromium fonts-dejavu-core python3
              poppler-utils python3-yaml python3-jsonschema
+             libreoffice-calc-nogui  # opens the generated workbooks (tests/sheet_test.cc)
              clang libclang-rt-14-dev)  # libFuzzer targets (fuzz/run.sh)
 fi
 

@@ -17,6 +17,8 @@
 #include "pipeline.h"
 #include "scaffold.h"
 #include "serve.h"
+#include "sheet_export.h"
+#include "sheet_import.h"
 #include "version.h"
 
 namespace {
@@ -109,6 +111,70 @@ int RunNew(const std::string& content_dir, const std::string& kind,
     return 1;
   }
   std::cout << "wrote " << path << "\n";
+  return 0;
+}
+
+// `sakip sheet UNIT TAHUN`: the realisasi workbook to fill.
+int RunSheet(const std::string& content_dir, const std::string& unit_path,
+             int tahun, std::string out, bool sub_units) {
+  sakip::RealFileSystem content(content_dir);
+  sakip::Diagnostics diagnostics;
+  sakip::Model model =
+      sakip::LoadAndResolve(content, content_dir, &diagnostics);
+  if (diagnostics.has_errors()) return ReportAndExit(diagnostics, 1, "sheet");
+  const sakip::Unit* unit = model.FindUnit(unit_path);
+  if (!unit) {
+    std::cerr << "sakip sheet: no unit `" << unit_path << "` in " << content_dir
+              << "\n";
+    return 2;
+  }
+  if (out.empty()) {
+    out = "realisasi-" + unit->id + "-" + std::to_string(tahun) + ".xlsx";
+  }
+  std::string error;
+  if (!sakip::WriteRealisasiSheet(*unit, {tahun, sub_units}, out, &error)) {
+    std::cerr << "sakip sheet: " << error << "\n";
+    return 1;
+  }
+  std::cout << "wrote " << out << "\n";
+  return 0;
+}
+
+// `sakip import FILE`: the figures of a filled sheet into the content.
+int RunImport(const std::string& content_dir, const std::string& file) {
+  sakip::SheetTable table;
+  std::string error;
+  if (!sakip::ReadSheetFile(file, &table, &error)) {
+    std::cerr << file << ": error: " << error << "\n"
+              << "  hint: import the .xlsx file `sakip sheet` made (or a "
+                 ".csv saved from its sheet \"Realisasi\")\n";
+    return 1;
+  }
+  sakip::RealFileSystem content(content_dir);
+  sakip::Diagnostics diagnostics;
+  sakip::Model model =
+      sakip::LoadAndResolve(content, content_dir, &diagnostics);
+  if (diagnostics.has_errors()) return ReportAndExit(diagnostics, 1, "import");
+  sakip::ImportPlan plan =
+      sakip::PlanImport(file, table, model, content, &diagnostics);
+  if (diagnostics.has_errors()) {
+    ReportAndExit(diagnostics, 1, "import");
+    std::cerr << "sakip import: nothing written\n";
+    return 1;
+  }
+  plan.diff.from_label = content_dir;
+  plan.diff.to_label = file;
+  std::cout << sakip::FormatDiffText(plan.diff);
+  for (const sakip::ImportedFile& f : plan.files) {
+    std::filesystem::path path = std::filesystem::path(content_dir) / f.path;
+    std::error_code ec;
+    sakip::disk::MakeFolders(path.parent_path(), ec);
+    if (!sakip::disk::ReplaceFile(path, f.after)) {
+      std::cerr << "sakip import: cannot write " << path.string() << "\n";
+      return 1;
+    }
+    std::cout << "wrote " << path.string() << "\n";
+  }
   return 0;
 }
 
@@ -206,6 +272,26 @@ int main(int argc, char** argv) {
   new_perjanjian->add_option("TAHUN", new_id, "The year, e.g. 2025")
       ->required();
 
+  std::string sheet_unit, sheet_out, import_file;
+  int sheet_tahun = 0;
+  bool sub_units = false;
+  CLI::App* sheet = app.add_subcommand(
+      "sheet", "Write a unit's realisasi workbook (XLSX) to fill");
+  sheet->add_option("UNIT", sheet_unit, "The unit's path, e.g. pemda/dinas")
+      ->required();
+  sheet->add_option("TAHUN", sheet_tahun, "The year, e.g. 2025")->required();
+  sheet->add_option("--content", content_dir, "Content folder")
+      ->capture_default_str();
+  sheet->add_option("--out", sheet_out,
+                    "The workbook (default realisasi-<unit>-<tahun>.xlsx)");
+  sheet->add_flag("--sub-units", sub_units, "Also the units below it");
+  CLI::App* import = app.add_subcommand(
+      "import", "Read a filled realisasi sheet into realisasi/<tahun>.yaml");
+  import->add_option("FILE", import_file, "The .xlsx (or .csv) file")
+      ->required();
+  import->add_option("--content", content_dir, "Content folder")
+      ->capture_default_str();
+
   CLI::App* serve = app.add_subcommand(
       "serve",
       "Build, serve the site on 127.0.0.1 and rebuild when files change");
@@ -229,6 +315,10 @@ int main(int argc, char** argv) {
   }
 
   if (*diff) return RunDiff(content_dir, from, to, format);
+  if (*sheet) {
+    return RunSheet(content_dir, sheet_unit, sheet_tahun, sheet_out, sub_units);
+  }
+  if (*import) return RunImport(content_dir, import_file);
 
   sakip::RealFileSystem content(content_dir);
   if (!content.IsDir("")) {

@@ -80,6 +80,7 @@ class DocumentBuilder {
           break;
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
+          SetEnd(open_.back(), event->end_mark);
           open_.pop_back();
           break;
         default:
@@ -130,6 +131,11 @@ class DocumentBuilder {
     return node;
   }
 
+  void SetEnd(int index, const yaml_mark_t& mark) {
+    document_->nodes[index].end_line = static_cast<int>(mark.line);
+    document_->nodes[index].end_column = static_cast<int>(mark.column);
+  }
+
   // Appends `node` to the open list or mapping; remembers its anchor.
   int Add(YamlNode node, const yaml_char_t* anchor) {
     std::vector<YamlNode>& nodes = document_->nodes;
@@ -157,6 +163,8 @@ class DocumentBuilder {
     bool null = node.plain && scalar.tag == nullptr && IsNullText(node.scalar);
     node.kind = null ? YamlNode::Kind::kNull : YamlNode::Kind::kScalar;
     if (null) node.scalar.clear();
+    node.end_line = static_cast<int>(event.end_mark.line);
+    node.end_column = static_cast<int>(event.end_mark.column);
     Add(std::move(node), scalar.anchor);
   }
 
@@ -191,6 +199,9 @@ class DocumentBuilder {
     bool list = event.type == YAML_SEQUENCE_START_EVENT;
     YamlNode node = NodeAt(event.start_mark);
     node.kind = list ? YamlNode::Kind::kList : YamlNode::Kind::kMap;
+    node.flow =
+        list ? event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+             : event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
     const yaml_char_t* anchor = list ? event.data.sequence_start.anchor
                                      : event.data.mapping_start.anchor;
     open_.push_back(Add(std::move(node), anchor));

@@ -18,8 +18,13 @@ struct YamlNode {
   enum class Kind : unsigned char { kNull, kScalar, kList, kMap, kAlias };
   Kind kind = Kind::kNull;
   bool plain = false;  // a plain scalar (not quoted, not a block scalar)
+  bool flow = false;   // a mapping or list written `{...}` / `[...]`
   int line = -1;       // 0-based mark; -1 when the node has none
   int column = 0;
+  // Where the node ends (0-based, exclusive), for editing the text in
+  // place (yaml_edit.h); a block collection ends where the next token starts.
+  int end_line = -1;
+  int end_column = 0;
   int first_child = -1;
   int last_child = -1;
   int next_sibling = -1;
