@@ -14,8 +14,10 @@ if [ "${1:-build}" = test ]; then
   # catch2 for the unit tests; tidy, xmllint, chromium and fonts for the
   # checks of the built site (tests/check_site.sh).
   # kainjow-mustache is the reference the template renderer is compared
-  # with (generator/site/mustache_test.cc).
+  # with (generator/site/mustache_test.cc). Java runs the Nu HTML checker
+  # (npm vnu-jar, tests/check_nu.mjs).
   packages+=(catch2 libkainjow-mustache-dev tidy libxml2-utils chromium fonts-dejavu-core python3
+             default-jre-headless
              poppler-utils python3-yaml python3-jsonschema
              libreoffice-calc-nogui  # opens the generated workbooks (tests/sheet_test.cc)
              clang libclang-rt-14-dev)  # libFuzzer targets (fuzz/run.sh)

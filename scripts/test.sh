@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
 jobs=$(nproc)
-# Pagefind (sakip build --search) and playwright-core, pinned in package.json.
+# Pagefind (sakip build --search), playwright-core, axe-core and vnu-jar,
+# pinned in package.json.
 npm install --no-package-lock --no-audit --no-fund
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAKIP_TESTS=ON

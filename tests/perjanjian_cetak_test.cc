@@ -161,7 +161,7 @@ TEST_CASE("pk-unseen - the Rencana Aksi lampiran and PERUBAHAN in the title") {
     CHECK((page.find("PERUBAHAN") != std::string::npos) == perubahan);
     // Two sasaran have a rencana_aksi: the second lampiran lists both, with
     // each quarter's target and its satuan.
-    size_t rencana = page.find("<p>RENCANA AKSI</p>");
+    size_t rencana = page.find("<span>RENCANA AKSI</span>");
     REQUIRE(rencana != std::string::npos);
     std::string lampiran = page.substr(rencana);
     CHECK(lampiran.find("Berkurangnya pengaduan yang tertunda") !=

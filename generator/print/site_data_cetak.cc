@@ -252,6 +252,9 @@ Page IkiCetak(const SiteContext& c, const Jabatan& j) {
   Page page = PrintPage(c, CetakIkiPath(j), "cetak_iki",
                         "Indikator Kinerja Individu " + j.nama, *j.unit);
   Put(page.data, "lembar", LembarIki(j));
+  // The sheet's title is this document's h1 (in a decree, an h3 under the
+  // lampiran's h2).
+  Put(page.data, "lembar_utama", true);
   const Pejabat* pejabat = j.pejabat ? &*j.pejabat : nullptr;
   std::string tempat = j.tanda_tangan ? j.tanda_tangan->tempat : "";
   std::optional<Date> tanggal =

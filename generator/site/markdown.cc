@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace sakip {
 namespace {
@@ -63,6 +64,34 @@ void DropDangerousUrls(cmark_node* document) {
   }
 }
 
+// A table wider than a phone's screen scrolls sideways inside its own box
+// (the theme's `.gulir`), which is focusable so that keyboard users can
+// scroll it too (WCAG 2.1.1). A custom block's text is written as is, also
+// in safe mode.
+void WrapTablesInScrollBoxes(cmark_node* document) {
+  std::vector<cmark_node*> tables;
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(document));
+  for (cmark_event_type ev;
+       (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(it.get());
+    if (ev == CMARK_EVENT_ENTER &&
+        std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
+      tables.push_back(node);
+    }
+  }
+  for (cmark_node* table : tables) {
+    cmark_node* box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(box, "<div class=\"gulir\" tabindex=\"0\">\n");
+    cmark_node_set_on_exit(box, "</div>\n");
+    if (!cmark_node_insert_before(table, box)) {
+      cmark_node_free(box);
+    } else if (!cmark_node_append_child(box, table)) {
+      cmark_node_unlink(box);
+      cmark_node_free(box);
+    }
+  }
+}
+
 void RegisterExtensionsOnce() {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
@@ -86,6 +115,7 @@ std::string RenderMarkdown(const std::string& markdown,
   std::unique_ptr<cmark_node, NodeDeleter> document(
       cmark_parser_finish(parser.get()));
   DropDangerousUrls(document.get());
+  WrapTablesInScrollBoxes(document.get());
   std::unique_ptr<char, HtmlDeleter> html(cmark_render_html(
       document.get(), flags, cmark_parser_get_syntax_extensions(parser.get())));
   return html ? std::string(html.get()) : std::string();

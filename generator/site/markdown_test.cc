@@ -14,6 +14,28 @@ TEST_CASE("GFM extensions: tables, autolinks, strikethrough") {
   CHECK(html.find("<del>lama</del>") != std::string::npos);
 }
 
+TEST_CASE("a table scrolls inside a focusable box - raw HTML allowed or not") {
+  for (bool allow : {false, true}) {
+    std::string html = RenderMarkdown(
+        "Teks.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n> | c |\n> | - |\n> | 3 "
+        "|\n",
+        {allow});
+    CHECK(html.find("<p>Teks.</p>\n<div class=\"gulir\" tabindex=\"0\">\n"
+                    "<table>") != std::string::npos);
+    size_t first = html.find("</table>");
+    REQUIRE(first != std::string::npos);
+    CHECK(html.compare(first, 15, "</table>\n</div>") == 0);
+    // One box per table, also one nested in a block quote.
+    size_t boxes = 0;
+    for (size_t at = 0;
+         (at = html.find("class=\"gulir\"", at)) != std::string::npos; ++at) {
+      ++boxes;
+    }
+    CHECK(boxes == 2);
+    CHECK(html.find("<blockquote>\n<div class=\"gulir\"") != std::string::npos);
+  }
+}
+
 TEST_CASE("raw HTML is dropped unless allowed - tagfilter always applies") {
   std::string md = "<b>tebal</b> <script>x()</script>\n";
   std::string safe = RenderMarkdown(md);

@@ -47,11 +47,12 @@ std::string NotFoundPage(const std::string& home) {
          "name=\"robots\" content=\"noindex\">\n<title>Halaman tidak "
          "ditemukan</title>\n<style>body{font-family:system-ui,sans-serif;"
          "max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1d2733}"
-         "h1{color:#0b4f8a}a{color:#0b4f8a}</style>\n</head>\n<body>\n"
+         "h1{color:#0b4f8a}a{color:#0b4f8a}</style>\n</head>\n<body>\n<main>\n"
          "<h1>Halaman tidak ditemukan</h1>\n<p>Halaman yang Anda cari tidak "
          "ada atau telah dipindahkan. Jabatan dan indikator bisa berpindah "
          "antarversi.</p>\n<p><a href=\"" +
-         EscapeHtml(home) + "\">Kembali ke beranda</a></p>\n</body>\n</html>\n";
+         EscapeHtml(home) +
+         "\">Kembali ke beranda</a></p>\n</main>\n</body>\n</html>\n";
 }
 
 }  // namespace
