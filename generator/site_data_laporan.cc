@@ -40,8 +40,11 @@ std::string Persen(double value) { return FormatAngka(value) + " %"; }
 // computation replaced. Returns the note that gives both, or "" (see
 // docs/decisions.md).
 std::string CatatanAngkaEvaluasi(std::string_view teks, const Nilai& capaian,
-                                 const Nilai& serapan) {
-  if (!capaian.has_value() && !serapan.has_value()) return "";
+                                 const Nilai& serapan, const Nilai& realisasi,
+                                 const std::string& satuan) {
+  if (!capaian.has_value() && !serapan.has_value() && !realisasi.has_value()) {
+    return "";
+  }
   static const std::regex kPersen(R"((-?\d+(?:,\d+)?)\s*%)");
   std::vector<std::string> lain;
   std::string text(teks);
@@ -77,6 +80,28 @@ std::string CatatanAngkaEvaluasi(std::string_view teks, const Nilai& capaian,
       lain.push_back(shown);
     }
   }
+  // A count in the indicator's own unit ("361 kasus") that is not the
+  // computed realisasi (351) is a replaced figure too.
+  bool jumlah_lain = false;
+  if (realisasi.has_value() && !satuan.empty() && satuan != "%") {
+    std::string escaped;
+    for (char ch : satuan) {
+      if (!std::isalnum(static_cast<unsigned char>(ch))) escaped += '\\';
+      escaped += ch;
+    }
+    const std::regex kJumlah(R"((^|[^\d.,])(\d+)\s+)" + escaped + R"(\b)",
+                             std::regex::icase);
+    for (std::sregex_iterator it(text.begin(), text.end(), kJumlah), end;
+         it != end; ++it) {
+      double quoted = std::strtod(std::string((*it)[2]).c_str(), nullptr);
+      if (std::fabs(*realisasi.value() - quoted) < 0.005) continue;
+      std::string shown = std::string((*it)[2]) + " " + satuan;
+      if (std::find(lain.begin(), lain.end(), shown) == lain.end()) {
+        lain.push_back(shown);
+      }
+      jumlah_lain = true;
+    }
+  }
   if (lain.empty()) return "";
   std::string quoted;
   for (const std::string& one : lain) {
@@ -87,6 +112,10 @@ std::string CatatanAngkaEvaluasi(std::string_view teks, const Nilai& capaian,
   if (serapan.has_value()) {
     computed += (computed.empty() ? "" : ", ") +
                 std::string("serapan anggaran ") + Persen(*serapan.value());
+  }
+  if (jumlah_lain) {
+    computed += (computed.empty() ? "" : ", ") + std::string("realisasi ") +
+                FormatAngka(*realisasi.value()) + " " + satuan;
   }
   return "Angka dalam teks ini dikutip dari laporan resmi (" + quoted +
          "); hasil perhitungan: " + computed + ".";
@@ -155,16 +184,18 @@ std::string Keterangan(const HasilTriwulan& q) {
 // A text of the report with its note, when it quotes a figure the
 // computation replaced (CatatanAngkaEvaluasi).
 void PutTeks(data& d, const std::string& key, const std::string& teks,
-             const HasilTriwulan& q) {
+             const HasilTriwulan& q, const std::string& satuan) {
   Put(d, key, teks);
-  Put(d, key + "_catatan", CatatanAngkaEvaluasi(teks, q.capaian, q.serapan));
+  Put(d, key + "_catatan",
+      CatatanAngkaEvaluasi(teks, q.capaian, q.serapan, q.realisasi, satuan));
 }
 
 // Part D: one table row per Rencana Tindak Lanjut row. The Kode and
 // Kegiatan cells span the rows that follow until one names its own
 // activity, as in the official report's merged cells.
 void PushTindakLanjut(data& rtl, const HasilTriwulan& q,
-                      const Anggaran* anggaran, const std::string& kegiatan) {
+                      const Anggaran* anggaran, const std::string& kegiatan,
+                      const std::string& satuan) {
   std::span<const BarisTindakLanjut> rows = q.tindak_lanjut;
   auto own_activity = [](const BarisTindakLanjut& b) {
     return !b.kode.empty() || !b.kegiatan.empty();
@@ -183,9 +214,9 @@ void PushTindakLanjut(data& rtl, const HasilTriwulan& q,
           own && !b.kegiatan.empty() ? b.kegiatan : kegiatan);
     }
     // Keys of their own: an absent key is looked up in the enclosing data.
-    PutTeks(r, "rtl_evaluasi", b.evaluasi, q);
-    PutTeks(r, "rtl_tindak_lanjut", b.tindak_lanjut, q);
-    PutTeks(r, "rtl_keterangan", b.keterangan, q);
+    PutTeks(r, "rtl_evaluasi", b.evaluasi, q, satuan);
+    PutTeks(r, "rtl_tindak_lanjut", b.tindak_lanjut, q, satuan);
+    PutTeks(r, "rtl_keterangan", b.keterangan, q, satuan);
     Push(rtl, std::move(r));
   }
 }
@@ -256,10 +287,10 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
       Put(e, "no", no);
       Put(e, "kegiatan", kegiatan);
       Put(e, "indikator", ind.nama);
-      PutTeks(e, "teks", first->evaluasi, hq);
+      PutTeks(e, "teks", first->evaluasi, hq, ind.satuan);
       Push(evaluasi, std::move(e));
     }
-    PushTindakLanjut(rtl, hq, anggaran, kegiatan);
+    PushTindakLanjut(rtl, hq, anggaran, kegiatan, ind.satuan);
   }
   Put(d, "capaian", std::move(capaian));
   Put(d, "biaya", std::move(biaya));

@@ -25,7 +25,7 @@ data Link(const std::string& page, const Jabatan& j) {
 
 // The Rencana Tindak Lanjut rows of a quarter, each text with its note
 // when it quotes a figure the computation replaced.
-data TindakLanjutWeb(const HasilTriwulan& q) {
+data TindakLanjutWeb(const HasilTriwulan& q, const std::string& satuan) {
   data rows = ListData();
   for (const BarisTindakLanjut& b : q.tindak_lanjut) {
     data r;
@@ -38,7 +38,8 @@ data TindakLanjutWeb(const HasilTriwulan& q) {
                              std::pair{"rtl_keterangan", &b.keterangan}}) {
       Put(r, key, *text);
       Put(r, std::string(key) + "_catatan",
-          CatatanAngkaEvaluasi(*text, q.capaian, q.serapan));
+          CatatanAngkaEvaluasi(*text, q.capaian, q.serapan, q.realisasi,
+                               satuan));
     }
     Push(rows, std::move(r));
   }
@@ -127,7 +128,7 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
                                   : kTanpaNilai);
       Put(tw, "efisiensi_label", q.efisiensi_label);
       Put(tw, "dilaporkan", q.dilaporkan ? FormatPersen(*q.dilaporkan) : "");
-      Put(tw, "rtl", TindakLanjutWeb(q));
+      Put(tw, "rtl", TindakLanjutWeb(q, ind.satuan));
       Push(quarters, std::move(tw));
     }
     Put(item, "triwulan", std::move(quarters));

@@ -9,6 +9,7 @@
 #include "compute.h"
 #include "render_site.h"
 #include "site_data.h"
+#include "site_data_cetak.h"
 #include "test_tree.h"
 #include "theme.h"
 #include "urls.h"
@@ -300,6 +301,27 @@ TEST_CASE("Satpol PP - every Rencana Tindak Lanjut row with its Keterangan") {
   CHECK(by_id["kasi-operasi-pengendalian#kasus-dicegah"].size() == 5);
   CHECK(by_id["kabid-penegakan-produk-hukum-daerah#perda-perbup-ditegakkan"]
             .size() == 8);
+}
+
+TEST_CASE(
+    "a count in the indicator's unit other than the realisasi is marked") {
+  // Kasi Operasi dan Pengendalian, seed line 740: the RTL text counts 361
+  // kasus ditindak, the capaian table 351.
+  const std::string teks =
+      "Capaian serapan anggaran sebesar 49 % dengan capaian kinerja sebesar "
+      "74 % , pelaksanaan kegiatan operasi dengan 361 kasus yang ditemukan";
+  CHECK(CatatanAngkaEvaluasi(teks, Nilai::Of(73.74), Nilai::Of(43.5),
+                             Nilai::Of(351), "kasus") ==
+        "Angka dalam teks ini dikutip dari laporan resmi (49 %, 361 kasus); "
+        "hasil perhitungan: capaian 73,74 %, serapan anggaran 43,5 %, "
+        "realisasi 351 kasus.");
+  // The same count, another unit, a percentage satuan: no count is quoted.
+  CHECK(CatatanAngkaEvaluasi("361 kasus", Nilai::Of(73.74), Nilai::Of(43.5),
+                             Nilai::Of(361), "kasus") == "");
+  CHECK(CatatanAngkaEvaluasi("sebanyak 29 kali", Nilai::Of(100), Nilai(),
+                             Nilai::Of(6), "laporan") == "");
+  CHECK(CatatanAngkaEvaluasi("12 pengaduan", Nilai::Of(100), Nilai(),
+                             Nilai::Of(100), "%") == "");
 }
 
 }  // namespace
