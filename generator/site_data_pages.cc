@@ -23,29 +23,6 @@ data Link(const std::string& page, const Jabatan& j) {
   return d;
 }
 
-// The Rencana Tindak Lanjut rows of a quarter, each text with its note
-// when it quotes a figure the computation replaced.
-data TindakLanjutWeb(const HasilTriwulan& q, const std::string& satuan) {
-  data rows = ListData();
-  for (const BarisTindakLanjut& b : q.tindak_lanjut) {
-    data r;
-    Put(r, "rtl_kegiatan",
-        b.kegiatan.empty() || b.kode.empty() ? b.kegiatan
-                                             : b.kode + " " + b.kegiatan);
-    // Keys of their own: an absent key is looked up in the enclosing data.
-    for (auto [key, text] : {std::pair{"rtl_evaluasi", &b.evaluasi},
-                             std::pair{"rtl_tindak_lanjut", &b.tindak_lanjut},
-                             std::pair{"rtl_keterangan", &b.keterangan}}) {
-      Put(r, key, *text);
-      Put(r, std::string(key) + "_catatan",
-          CatatanAngkaEvaluasi(*text, q.capaian, q.serapan, q.realisasi,
-                               satuan));
-    }
-    Push(rows, std::move(r));
-  }
-  return rows;
-}
-
 const char* AgregasiLabel(Agregasi a) {
   switch (a) {
     case Agregasi::kKumulatif:
@@ -143,6 +120,27 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
 }
 
 }  // namespace
+
+data TindakLanjutWeb(const HasilTriwulan& q, const std::string& satuan) {
+  data rows = ListData();
+  for (const BarisTindakLanjut& b : q.tindak_lanjut) {
+    data r;
+    Put(r, "rtl_kegiatan",
+        b.kegiatan.empty() || b.kode.empty() ? b.kegiatan
+                                             : b.kode + " " + b.kegiatan);
+    // Keys of their own: an absent key is looked up in the enclosing data.
+    for (auto [key, text] : {std::pair{"rtl_evaluasi", &b.evaluasi},
+                             std::pair{"rtl_tindak_lanjut", &b.tindak_lanjut},
+                             std::pair{"rtl_keterangan", &b.keterangan}}) {
+      Put(r, key, *text);
+      Put(r, std::string(key) + "_catatan",
+          CatatanAngkaEvaluasi(*text, q.capaian, q.serapan, q.realisasi,
+                               satuan));
+    }
+    Push(rows, std::move(r));
+  }
+  return rows;
+}
 
 Page JabatanPage(const SiteContext& c, const Jabatan& j,
                  Diagnostics* diagnostics) {

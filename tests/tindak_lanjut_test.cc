@@ -324,5 +324,21 @@ TEST_CASE(
                              Nilai::Of(100), "%") == "");
 }
 
+TEST_CASE("Satpol PP - the jabatan page lists the PK sasaran's RTL rows") {
+  Rendered r = Render(RealFileSystem(testing::SourceDir() + "/content"));
+  const Unit* satpol = r.checked.model.FindUnit("pemkab-lumajang/satpol-pp");
+  const std::string& page =
+      r.Page(JabatanPath(*satpol->FindJabatan("kasi-kerja-sama")));
+  CHECK(page.find("Rencana tindak lanjut TW II") != std::string::npos);
+  CHECK(page.find("<strong>Kegiatan:</strong> Januari s/d Juni kegiatan "
+                  "rutin pengamanan di 5 rumah dinas") != std::string::npos);
+  CHECK(page.find("<strong>Keterangan:</strong> 180 kali pengamanan dalam "
+                  "bulan Januari s/d Maret") != std::string::npos);
+  const std::string& operasi =
+      r.Page(JabatanPath(*satpol->FindJabatan("kasi-operasi-pengendalian")));
+  CHECK(Count(operasi, "<strong>Evaluasi:</strong>") == 11);  // 5 + 6 rows
+  CHECK(operasi.find("realisasi 351 kasus.") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace sakip
