@@ -109,6 +109,172 @@ std::vector<FieldChange> IndikatorFields(const Indikator& a,
 
 std::string JabatanKey(const Jabatan& j) { return j.unit->path + "/" + j.id; }
 
+// --- Perjanjian Kinerja ----------------------------------------------------
+
+std::string PihakKedua(const PerjanjianJabatan& pj) {
+  if (!pj.pihak_kedua) return pj.pihak_kedua_ref.text;
+  std::string out = AbsoluteRef(pj.pihak_kedua);
+  if (pj.pihak_kedua->pejabat)
+    out += " (" + pj.pihak_kedua->pejabat->nama + ")";
+  return out;
+}
+
+std::string BarisAnggaran(const Anggaran& a) {
+  std::string out = a.kegiatan;
+  out += a.pagu ? " (Rp " + FormatAngka(*a.pagu, 0) + ")" : " (-)";
+  if (!a.sumber_dana.empty()) out += ", " + a.sumber_dana;
+  return out;
+}
+
+// A budget row is matched by its kode, or by its kegiatan when it has none.
+std::string KunciAnggaran(const Anggaran& a) {
+  return a.kode.empty() ? a.kegiatan : a.kode;
+}
+
+std::string TotalAnggaran(const PerjanjianJabatan& pj) {
+  if (pj.anggaran.empty()) return "";
+  double total = 0;
+  for (const PerjanjianAnggaran& a : pj.anggaran) {
+    total += a.anggaran.pagu.value_or(0);
+  }
+  return "Rp " + FormatAngka(total, 0);
+}
+
+// The budget table, row by row (`anggaran <kode>`), then its total.
+void AnggaranFields(std::vector<FieldChange>* f, const PerjanjianJabatan& a,
+                    const PerjanjianJabatan& b) {
+  std::map<std::string, std::string> before, after;
+  std::vector<std::string> order;
+  for (const PerjanjianAnggaran& r : a.anggaran) {
+    std::string key = KunciAnggaran(r.anggaran);
+    if (!before.count(key)) order.push_back(key);
+    before[key] = BarisAnggaran(r.anggaran);
+  }
+  for (const PerjanjianAnggaran& r : b.anggaran) {
+    std::string key = KunciAnggaran(r.anggaran);
+    if (!before.count(key) && !after.count(key)) order.push_back(key);
+    after[key] = BarisAnggaran(r.anggaran);
+  }
+  for (const std::string& key : order) {
+    Field(f, "anggaran " + key, before[key], after[key], true);
+  }
+  Field(f, "total anggaran", TotalAnggaran(a), TotalAnggaran(b));
+}
+
+std::vector<FieldChange> PerjanjianFields(const Perjanjian& pa,
+                                          const PerjanjianJabatan& a,
+                                          const Perjanjian& pb,
+                                          const PerjanjianJabatan& b) {
+  std::vector<FieldChange> f;
+  Field(&f, "jenis", pa.jenis, pb.jenis);
+  Field(&f, "tempat", pa.tempat, pb.tempat);
+  Field(&f, "tanggal", pa.tanggal ? FormatTanggal(*pa.tanggal) : "",
+        pb.tanggal ? FormatTanggal(*pb.tanggal) : "");
+  Field(&f, "pihak_kedua", PihakKedua(a), PihakKedua(b));
+  AnggaranFields(&f, a, b);
+  return f;
+}
+
+std::string RencanaAksi(const PerjanjianSasaran& s) {
+  std::vector<std::string> items;
+  for (double t : s.rencana_aksi) items.push_back(FormatAngka(t, 4));
+  return Join(items, ", ");
+}
+
+std::vector<FieldChange> SasaranFields(const PerjanjianSasaran& a,
+                                       const PerjanjianSasaran& b) {
+  std::vector<FieldChange> f;
+  Field(&f, "iki", a.iki_ref.text, b.iki_ref.text);
+  for (FieldChange& c : IndikatorFields(a.indikator, b.indikator)) {
+    // The budget is the PK's table, diffed there.
+    if (c.field != "anggaran") f.push_back(std::move(c));
+  }
+  Field(&f, "rencana_aksi", RencanaAksi(a), RencanaAksi(b));
+  return f;
+}
+
+std::string PerjanjianKey(const Perjanjian& p, const PerjanjianJabatan& pj) {
+  return p.unit->path + "/" + pj.jabatan_id + "/" + std::to_string(p.tahun);
+}
+
+std::string PerjanjianNama(const Perjanjian& p, const PerjanjianJabatan& pj) {
+  return "Perjanjian Kinerja " + std::to_string(p.tahun) + " " +
+         (pj.jabatan ? pj.jabatan->nama : pj.jabatan_id);
+}
+
+// Each jabatan's PK of each year: added, removed, or changed (its header
+// fields and budget table), and its sasaran added, removed or changed.
+void DiffPerjanjian(const Model& before, const Model& after,
+                    std::vector<Change>* perjanjian,
+                    std::vector<Change>* sasaran) {
+  auto find = [](const Model& m, const Perjanjian& p,
+                 const PerjanjianJabatan& pj)
+      -> std::pair<const Perjanjian*, const PerjanjianJabatan*> {
+    const Unit* unit = m.FindUnit(p.unit->path);
+    const Perjanjian* other = unit ? unit->FindPerjanjian(p.tahun) : nullptr;
+    return {other, other ? other->FindJabatan(pj.jabatan_id) : nullptr};
+  };
+  for (const auto& unit : after.units) {
+    for (const auto& p : unit->perjanjian) {
+      for (const PerjanjianJabatan& pj : p->jabatan) {
+        std::string key = PerjanjianKey(*p, pj);
+        auto [old_p, old] = find(before, *p, pj);
+        if (!old) {
+          perjanjian->push_back({ChangeKind::kAdded,
+                                 "perjanjian",
+                                 key,
+                                 PerjanjianNama(*p, pj),
+                                 "",
+                                 {}});
+          continue;
+        }
+        if (auto f = PerjanjianFields(*old_p, *old, *p, pj); !f.empty()) {
+          perjanjian->push_back({ChangeKind::kChanged, "perjanjian", key,
+                                 PerjanjianNama(*p, pj), "", f});
+        }
+        for (const PerjanjianSasaran& s : pj.sasaran) {
+          const PerjanjianSasaran* prev = old->FindSasaran(s.indikator.id);
+          std::string skey = key + "#" + s.indikator.id;
+          if (!prev) {
+            sasaran->push_back({ChangeKind::kAdded,
+                                "sasaran",
+                                skey,
+                                s.indikator.nama,
+                                "",
+                                {}});
+          } else if (auto f = SasaranFields(*prev, s); !f.empty()) {
+            sasaran->push_back({ChangeKind::kChanged, "sasaran", skey,
+                                s.indikator.nama, "", f});
+          }
+        }
+        for (const PerjanjianSasaran& prev : old->sasaran) {
+          if (!pj.FindSasaran(prev.indikator.id)) {
+            sasaran->push_back({ChangeKind::kRemoved,
+                                "sasaran",
+                                key + "#" + prev.indikator.id,
+                                prev.indikator.nama,
+                                "",
+                                {}});
+          }
+        }
+      }
+    }
+  }
+  for (const auto& unit : before.units) {
+    for (const auto& p : unit->perjanjian) {
+      for (const PerjanjianJabatan& pj : p->jabatan) {
+        if (find(after, *p, pj).second) continue;
+        perjanjian->push_back({ChangeKind::kRemoved,
+                               "perjanjian",
+                               PerjanjianKey(*p, pj),
+                               PerjanjianNama(*p, pj),
+                               "",
+                               {}});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<WordDiffPart> WordDiff(const std::string& before,
@@ -233,8 +399,11 @@ ModelDiff DiffModels(const Model& before, const Model& after) {
           {ChangeKind::kRemoved, "jabatan", JabatanKey(*j), j->nama, "", {}});
     }
   }
-  diff.changes.insert(diff.changes.end(), jabatan.begin(), jabatan.end());
-  diff.changes.insert(diff.changes.end(), indikator.begin(), indikator.end());
+  std::vector<Change> perjanjian, sasaran;
+  DiffPerjanjian(before, after, &perjanjian, &sasaran);
+  for (auto* part : {&jabatan, &indikator, &perjanjian, &sasaran}) {
+    diff.changes.insert(diff.changes.end(), part->begin(), part->end());
+  }
   return diff;
 }
 

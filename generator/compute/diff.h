@@ -1,6 +1,8 @@
 // Semantic differences between two versions of the content: units, jabatan
 // and indicators added, removed, moved (same id, other unit) and changed,
-// field by field; formulas as a word diff; holder changes.
+// field by field; formulas as a word diff; holder changes; each jabatan's
+// Perjanjian Kinerja of a year (pihak kedua, budget rows and total) and its
+// sasaran (target, rencana aksi, ...).
 #ifndef SAKIP_DIFF_H_
 #define SAKIP_DIFF_H_
 
@@ -27,8 +29,10 @@ struct FieldChange {
 
 struct Change {
   ChangeKind kind;
-  std::string what;  // unit | jabatan | indikator
-  std::string key;   // unit path, `unit/jabatan`, `unit/jabatan#indikator`
+  std::string what;  // unit | jabatan | indikator | perjanjian | sasaran
+  // unit path, `unit/jabatan`, `unit/jabatan#indikator`,
+  // `unit/jabatan/tahun` (a PK), `unit/jabatan/tahun#sasaran`
+  std::string key;
   std::string nama;  // display name (the newer one when changed)
   std::string from;  // for moves: the old unit path
   std::vector<FieldChange> fields;
@@ -37,7 +41,8 @@ struct Change {
 struct ModelDiff {
   std::string from_label;
   std::string to_label;
-  std::vector<Change> changes;  // units, then jabatan, then indicators
+  // Units, then jabatan, indicators, PKs, PK sasaran.
+  std::vector<Change> changes;
   bool empty() const { return changes.empty(); }
 };
 

@@ -97,7 +97,9 @@ std::string FormatDiffMarkdown(const ModelDiff& diff) {
                     "**\n";
   const char* sections[][2] = {{"unit", "Unit kerja"},
                                {"jabatan", "Jabatan"},
-                               {"indikator", "Indikator"}};
+                               {"indikator", "Indikator"},
+                               {"perjanjian", "Perjanjian Kinerja"},
+                               {"sasaran", "Sasaran Perjanjian Kinerja"}};
   for (const auto& section : sections) {
     std::string body;
     for (const Change& c : diff.changes) {

@@ -140,6 +140,9 @@ TemplateData PrintLinkData(const SiteContext& context, const std::string& page,
 
 // Shared by the page and document data builders.
 TemplateData ListData();
+// The Rencana Tindak Lanjut rows of a quarter for a web page (keys
+// `rtl_*`), each text with its note when it quotes a replaced figure.
+TemplateData TindakLanjutWeb(const HasilTriwulan& q, const std::string& satuan);
 // Items with their letter (`huruf`: a, b, ...) and number (`no`) and `teks`.
 TemplateData LetteredData(const std::vector<std::string>& items);
 // One `{baris}` per line of `text`.

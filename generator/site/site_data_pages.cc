@@ -6,6 +6,7 @@
 #include "indonesian_format.h"
 #include "nip.h"
 #include "site_data.h"
+#include "site_data_cetak.h"
 #include "urls.h"
 
 namespace sakip {
@@ -104,8 +105,7 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
                                   : kTanpaNilai);
       Put(tw, "efisiensi_label", q.efisiensi_label);
       Put(tw, "dilaporkan", q.dilaporkan ? FormatPersen(*q.dilaporkan) : "");
-      Put(tw, "evaluasi", q.evaluasi);
-      Put(tw, "tindak_lanjut", q.tindak_lanjut);
+      Put(tw, "rtl", TindakLanjutWeb(q, ind.satuan));
       Push(quarters, std::move(tw));
     }
     Put(item, "triwulan", std::move(quarters));
@@ -120,6 +120,27 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
 }
 
 }  // namespace
+
+data TindakLanjutWeb(const HasilTriwulan& q, const std::string& satuan) {
+  data rows = ListData();
+  for (const BarisTindakLanjut& b : q.tindak_lanjut) {
+    data r;
+    Put(r, "rtl_kegiatan",
+        b.kegiatan.empty() || b.kode.empty() ? b.kegiatan
+                                             : b.kode + " " + b.kegiatan);
+    // Keys of their own: an absent key is looked up in the enclosing data.
+    for (auto [key, text] : {std::pair{"rtl_evaluasi", &b.evaluasi},
+                             std::pair{"rtl_tindak_lanjut", &b.tindak_lanjut},
+                             std::pair{"rtl_keterangan", &b.keterangan}}) {
+      Put(r, key, *text);
+      Put(r, std::string(key) + "_catatan",
+          CatatanAngkaEvaluasi(*text, q.capaian, q.serapan, q.realisasi,
+                               satuan));
+    }
+    Push(rows, std::move(r));
+  }
+  return rows;
+}
 
 Page JabatanPage(const SiteContext& c, const Jabatan& j,
                  Diagnostics* diagnostics) {
