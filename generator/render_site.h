@@ -10,9 +10,9 @@
 #include "compute.h"
 #include "diagnostic.h"
 #include "diff.h"
-#include "git_repo.h"
 #include "model.h"
 #include "output_tree.h"
+#include "riwayat.h"
 #include "theme.h"
 
 namespace sakip {
