@@ -343,6 +343,14 @@ TEST_CASE("the sample site shows the archived Satpol PP IKI as a version") {
   CHECK(home.find("perubahan/index.html") != std::string::npos);
   CHECK(home.find("Perubahan dibanding versi sebelumnya, Arsip IKI Satpol PP "
                   "Lumajang") != std::string::npos);
+  // A note that opens with its own heading gets no empty "Catatan" above.
+  std::string linmas = testing::ReadText(
+      (out / "2024/pemkab-lumajang/satpol-pp/jabatan/kasi-satuan-linmas/"
+             "index.html")
+          .string());
+  CHECK(linmas.find("<h2>Rencana tindak lanjut Triwulan II 2022</h2>") !=
+        std::string::npos);
+  CHECK(linmas.find("<h2>Catatan</h2>") == std::string::npos);
   fs::remove_all(out);
 }
 
