@@ -232,6 +232,32 @@ TEST_CASE(
   CHECK(perubahan.find("<del>10</del> → <ins>12</ins>") != std::string::npos);
 }
 
+// The page key of a jabatan covers its history: committing an edit that
+// the previous build already showed (from the working tree) changes no
+// content file, only the history, and the page must still be rebuilt.
+TEST_CASE("a commit alone adds its change to the jabatan history") {
+  testing::GitFixture git;
+  MakeHistory(&git);
+  git.Write("content/site.yaml",
+            "judul: Uji\ntahun: 2024\nversi:\n  - { nama: baru, ref: HEAD }\n");
+  git.CommitAndTag("Satu versi", "v3");
+  git.Write("content/kota/kec/jabatan/camat.md", Camat("RUDI"));
+  PipelineOptions options = FixtureOptions(git);
+  RealFileSystem content(options.content_dir);
+  fs::path page =
+      fs::path(options.out_dir) / "baru/kota/kec/jabatan/camat/index.html";
+  Diagnostics d;
+  REQUIRE(RunPipeline(content, options, &d) == 0);
+  std::string before = testing::ReadText(page.string());
+  CHECK(before.find("RUDI") != std::string::npos);  // the working tree
+  CHECK(before.find("<ins>RUDI</ins>") == std::string::npos);  // not history
+  git.CommitAndTag("Ganti camat", "v4");
+  Diagnostics again;
+  REQUIRE(RunPipeline(content, options, &again) == 0);
+  std::string after = testing::ReadText(page.string());
+  CHECK(after.find("<del>SITI</del> → <ins>RUDI</ins>") != std::string::npos);
+}
+
 TEST_CASE("site.yaml riwayat tampilkan_commit shows who committed what") {
   testing::GitFixture git;
   MakeHistory(&git);
