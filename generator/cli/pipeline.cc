@@ -17,6 +17,7 @@
 #include "publish.h"
 #include "render_site.h"
 #include "resolve.h"
+#include "riwayat.h"
 #include "search_index.h"
 #include "theme.h"
 #include "unit_cache.h"
@@ -101,19 +102,6 @@ std::string StampOf(const LoadedVersion& v, const std::string& theme_hash,
   return "commit " + v.commit + "\ngenerator " + kVersion + "\ntheme " +
          theme_hash + "\nversions " + versions_hash + "\npdf " +
          (pdf ? "yes" : "no") + "\n";
-}
-
-// The commits that changed each jabatan file, up to `commit`.
-JabatanHistory HistoryOf(const Model& model, const GitRepository& repo,
-                         const std::string& commit,
-                         const std::string& repo_path) {
-  JabatanHistory history;
-  for (const Jabatan* j : model.AllJabatan()) {
-    std::string file =
-        JoinPath(repo_path, j->unit->path + "/jabatan/" + j->id + ".md");
-    history[j->unit->path + "/" + j->id] = repo.FileHistory(commit, file, 20);
-  }
-  return history;
 }
 
 // Loads and resolves one `versi` entry. The first entry with `ref: HEAD`
@@ -241,6 +229,10 @@ SitePlan PlanSite(const std::vector<LoadedVersion>& versions,
   std::string version_list;
   for (const LoadedVersion& v : versions) {
     version_list += v.nama + " " + (v.commit.empty() ? "-" : v.commit) + "\n";
+  }
+  // Shown on every version's jabatan pages, set by the newest site.yaml.
+  if (!versions.empty() && versions.front().model.site.riwayat_commit) {
+    version_list += "riwayat tampilkan_commit\n";
   }
   std::string versions_hash = StableHash(version_list);
   SitePlan plan;

@@ -25,6 +25,9 @@ struct FieldChange {
   std::string before;  // "" when absent
   std::string after;
   std::vector<WordDiffPart> words;  // for long texts, else empty
+  // For people, when `before`/`after` are keys (references): the names.
+  std::string before_label;
+  std::string after_label;
 };
 
 struct Change {
@@ -36,6 +39,10 @@ struct Change {
   std::string nama;  // display name (the newer one when changed)
   std::string from;  // for moves: the old unit path
   std::vector<FieldChange> fields;
+  // For people: the unit of a jabatan, the jabatan and unit of an
+  // indicator; the old unit's name for a move.
+  std::string where;
+  std::string from_nama;
 };
 
 struct ModelDiff {
@@ -51,6 +58,15 @@ const char* ChangeKindWord(ChangeKind kind);
 
 // What changed from `before` to `after`.
 ModelDiff DiffModels(const Model& before, const Model& after);
+
+// What changed in one jabatan, keyed `key`: the jabatan itself (added when
+// `before` is null, removed when `after` is), then its indicators.
+// References must be resolved (atasan, mendukung) to be compared.
+std::vector<Change> DiffJabatan(const Jabatan* before, const Jabatan* after,
+                                const std::string& key);
+
+// The name of a field for people: "Dasar hukum" for `dasar_hukum`.
+std::string FieldLabel(const std::string& field);
 
 // Word-level diff of two texts (longest common subsequence of words).
 std::vector<WordDiffPart> WordDiff(const std::string& before,

@@ -47,7 +47,10 @@ struct Site {
   std::optional<int> tahun;
   std::string kertas = "F4";
   bool izinkan_html = false;  // pass raw HTML in Markdown through
-  std::string source_hash;    // of site.yaml
+  // `riwayat: { tampilkan_commit: true }`: jabatan histories show each
+  // commit's author, subject and id (the staff's words, off by default).
+  bool riwayat_commit = false;
+  std::string source_hash;                   // of site.yaml
   std::vector<PredikatBand> skala_predikat;  // highest band first
   std::vector<VersionSpec> versi;
   SourcePos pos;

@@ -153,12 +153,14 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
                         v.riwayat,
                         options.cari,
                         versions.front().model->site.base_url};
+    context.tampilkan_commit = versions.front().model->site.riwayat_commit;
     PhaseTimer timer;
     std::map<const Unit*, std::string> unit_keys =
         UnitKeys(*v.model, v.riwayat,
                  SiteKey(*v.model, context.tahun,
                          SiteExtraKey(theme, options, infos, v) +
-                             versions.front().model->site.base_url));
+                             versions.front().model->site.base_url +
+                             (context.tampilkan_commit ? "\ncommit" : "")));
     std::vector<const Unit*> units = {nullptr};  // the site-wide pages first
     for (const auto& unit : v.model->units) units.push_back(unit.get());
     timer.Mark("keys");

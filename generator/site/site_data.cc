@@ -327,20 +327,23 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
     Put(d, "induk", std::move(induk));
   }
   if (!unit.jabatan.empty()) {
+    GraphSpec org = OrgChart(unit, page.path);
     Put(d, "bagan_organisasi",
-        Svg(OrgChart(unit, page.path), "the org chart", unit.pos.path,
-            diagnostics));
+        Svg(org, "the org chart", unit.pos.path, diagnostics));
+    Put(d, "daftar_organisasi", ChartListData(org));
   }
   if (!unit.children.empty()) {
+    GraphSpec units = UnitsChart(unit, page.path);
     Put(d, "bagan_unit",
-        Svg(UnitsChart(unit, page.path), "the chart of units", unit.pos.path,
-            diagnostics));
+        Svg(units, "the chart of units", unit.pos.path, diagnostics));
+    Put(d, "daftar_unit", ChartListData(units));
   }
   GraphSpec pohon =
       PohonKinerja(unit, page.path, c.results, c.tahun, c.model.site);
   if (!pohon.nodes.empty()) {
     Put(d, "pohon_kinerja",
         Svg(pohon, "the pohon kinerja", unit.pos.path, diagnostics));
+    Put(d, "daftar_pohon", ChartListData(pohon));
   }
   data groups = List();
   std::vector<const Jabatan*> order = HierarchyOrder(unit);
@@ -478,6 +481,9 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   }
   Put(d, "navigasi", std::move(nav));
   Put(d, "versi", c.versi);
+  Put(d, "judul_versi", VersionTitle(c, c.versi));
+  Put(d, "judul_sebelumnya",
+      c.sebelumnya.empty() ? "" : VersionTitle(c, c.sebelumnya));
   Put(d, "tahun", c.tahun ? std::to_string(c.tahun) : "");
   Put(d, "dibangun", c.dibangun);
   data versions = VersionSwitcherData(c, page.path);

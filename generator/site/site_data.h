@@ -13,9 +13,10 @@
 #include "compute.h"
 #include "diagnostic.h"
 #include "diff.h"
-#include "git_repo.h"
+#include "graphviz.h"
 #include "markdown.h"
 #include "model.h"
+#include "riwayat.h"
 #include "template_data.h"
 
 namespace sakip {
@@ -41,6 +42,8 @@ struct SiteContext {
   const JabatanHistory* riwayat = nullptr;  // from git, by `unit/jabatan`
   bool cari = false;     // a Pagefind index is made: show the search box
   std::string base_url;  // the current site.yaml's, for canonical URLs
+  // The newest site.yaml's `riwayat: { tampilkan_commit }`.
+  bool tampilkan_commit = false;
 };
 
 // The page paths a version's content produces (for the switcher).
@@ -56,9 +59,19 @@ struct Page {
 };
 
 // The versions switcher of `page` and the Perubahan page (site_data_versi.cc).
+// A version's title from site.yaml, else its name.
+std::string VersionTitle(const SiteContext& context, const std::string& nama);
 TemplateData VersionSwitcherData(const SiteContext& context,
                                  const std::string& page);
 Page PerubahanPage(const SiteContext& context);
+// The fields of a change (`bidang`), named for people, for the partial
+// `bidang_perubahan`.
+TemplateData ChangeFieldsData(const Change& change);
+// A chart's nodes as a nested list (`nama`, `url`, `keterangan`, `anak`),
+// its links as nesting: the chart for narrow screens.
+TemplateData ChartListData(const GraphSpec& spec);
+// A jabatan's history (`riwayat`), or an empty list.
+TemplateData RiwayatData(const SiteContext& context, const Jabatan& jabatan);
 std::string PerubahanPath();
 
 // One page to make: its path, the unit whose content it shows (null for
