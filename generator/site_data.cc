@@ -1,5 +1,7 @@
 #include "site_data.h"
 
+#include <map>
+
 #include "charts.h"
 #include "graphviz.h"
 #include "indonesian_format.h"
@@ -443,6 +445,29 @@ Page HomePage(const SiteContext& c) {
   return page;
 }
 
+// What a search result says besides its title: the kind of page and its
+// unit, with the parent unit's name, since units share names ("Kelurahan")
+// and so do jabatan in different units ("Kepala Seksi Pemerintahan"). The
+// unit label is also the value of the search page's unit filter.
+void AddSearchLabels(const Page& page, data* d) {
+  static const std::map<std::string, std::string> kJenis = {
+      {"unit", "Unit kerja"},
+      {"jabatan", "Jabatan"},
+      {"keputusan", "Keputusan"},
+      {"dokumen", "Dokumen SAKIP"}};
+  auto jenis = kJenis.find(page.template_name);
+  if (jenis == kJenis.end() || !page.unit) {
+    // The Perubahan page repeats what the pages themselves say, as a list
+    // of changes: a search would find it for every word of every page.
+    if (page.template_name == "perubahan") Put(*d, "tanpa_indeks", true);
+    return;
+  }
+  std::string unit = page.unit->nama;
+  if (page.unit->parent) unit += ", " + page.unit->parent->nama;
+  Put(*d, "cari_unit", unit);
+  Put(*d, "cari_jenis", jenis->second);
+}
+
 }  // namespace
 
 void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
@@ -461,6 +486,7 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   if (c.cari) {
     Put(d, "cari_url", RelativeUrl(page.path, CariPath()));
     Put(d, "cari_js", RelativeUrl(page.path, AssetPath("cari.js")));
+    AddSearchLabels(page, &d);
   }
   data remah = List();
   for (const auto& [judul, path] : page.remah) {
