@@ -480,7 +480,7 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   Put(d, "akar", RootPrefix(page.path));
   Put(d, "beranda", RelativeUrl(page.path, HomePath()));
   Put(d, "css", RelativeUrl(page.path, AssetPath("sakip.css")));
-  Put(d, "data_url", RelativeUrl(page.path, "data/README.md"));
+  Put(d, "data_url", RelativeUrl(page.path, DataTerbukaPath()));
   Put(d, "favicon", RelativeUrl(page.path, AssetPath("favicon.svg")));
   Put(d, "kanonik", AbsoluteUrl(c.base_url, c.versi + "/" + page.path));
   if (c.cari) {
@@ -519,6 +519,8 @@ std::vector<PageJob> SitePageJobs(const SiteContext& c) {
       {HomePath(), nullptr, [&c](Diagnostics*) { return HomePage(c); }});
   jobs.push_back({PerubahanPath(), nullptr,
                   [&c](Diagnostics*) { return PerubahanPage(c); }});
+  jobs.push_back({DataTerbukaPath(), nullptr,
+                  [](Diagnostics*) { return DataTerbukaPage(); }});
   if (c.cari) {
     jobs.push_back(
         {CariPath(), nullptr, [](Diagnostics*) { return CariPage(); }});

@@ -1,6 +1,7 @@
 // Template data for versions: the switcher on every page and the
 // Perubahan (changes) page of each version (see site_data.h).
 #include "site_data.h"
+#include "site_extras.h"
 #include "urls.h"
 
 namespace sakip {
@@ -10,7 +11,8 @@ using data = TemplateData;
 std::string PerubahanPath() { return "perubahan/index.html"; }
 
 std::set<std::string> PagePaths(const Model& model) {
-  std::set<std::string> pages = {HomePath(), PerubahanPath()};
+  std::set<std::string> pages = {HomePath(), PerubahanPath(),
+                                 DataTerbukaPath()};
   for (const auto& unit : model.units) {
     pages.insert(UnitPath(*unit));
     pages.insert(DokumenPath(*unit));
@@ -31,7 +33,8 @@ TemplateData VersionSwitcherData(const SiteContext& c,
     data item;
     Put(item, "nama", v.nama);
     Put(item, "judul", v.judul.empty() ? v.nama : v.judul);
-    bool here = v.pages.count(page) > 0;
+    // The search page is made in every version or in none.
+    bool here = v.pages.count(page) > 0 || (c.cari && page == CariPath());
     Put(item, "url",
         out_of_version + v.nama + "/" + (here ? page : HomePath()));
     Put(item, "aktif", v.nama == c.versi);

@@ -136,6 +136,9 @@ try {
     await page.waitForFunction((n) => document.querySelectorAll("#hasil-cari > li").length > n,
       before, { timeout: 60000 });
   }
+  const other = await page.getAttribute(".pemilih-versi a", "href");
+  check(/arsip-iki-satpolpp\/cari\.html\?q=kepala$/.test(other),
+    `the version switcher keeps the search: ${other}`);
   const hrefs = await page.$$eval("#hasil-cari > li > a", (as) => as.map((a) => a.getAttribute("href")));
   check(hrefs.length === total && new Set(hrefs).size === total,
     `all ${total} results reachable (${hrefs.length} shown, ${new Set(hrefs).size} distinct)`);

@@ -163,6 +163,14 @@ async function search() {
   if (q) params.set("q", q);
   if (unit) params.set("unit", unit);
   history.replaceState(null, "", "?" + params.toString());
+  // The version switcher opens the same search in the other version.
+  for (const a of document.querySelectorAll(".pemilih-versi a")) {
+    const url = new URL(a.href);
+    if (url.pathname.endsWith("/cari.html")) {
+      url.search = params.toString();
+      a.href = url.href;
+    }
+  }
   list.replaceChildren();
   results = [];
   shown = 0;
