@@ -34,7 +34,7 @@ TEST_CASE(
   fs::path out = testing::BuildSampleSite("site-links");
   RealFileSystem fs_content(testing::SourceDir() + "/content");
   testing::Checked c = testing::Check(fs_content);
-  size_t expected = 2;  // home and the Perubahan page
+  size_t expected = 3;  // home, the Perubahan page and the open data page
   for (const auto& u : c.model.units) {
     // The unit page and its document index, jabatan and keputusan pages.
     expected += 2 + u->jabatan.size() + u->keputusan.size();

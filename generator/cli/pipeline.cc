@@ -21,6 +21,7 @@
 #include "search_index.h"
 #include "theme.h"
 #include "unit_cache.h"
+#include "urls.h"
 #include "version.h"
 
 namespace sakip {
@@ -29,9 +30,9 @@ namespace {
 
 // The print HTML of one version, and PDFs of it in `version_dir`, which
 // `site` is told of (the PDF engine writes them, not the staging).
-void MakePdfs(Staging* site, const Theme& theme, const std::string& version_dir,
-              const std::string& previous, const PipelineOptions& options,
-              Diagnostics* diagnostics) {
+void MakePdfs(Staging* site, const Theme& theme, const Model& model,
+              const std::string& version_dir, const std::string& previous,
+              const PipelineOptions& options, Diagnostics* diagnostics) {
   std::string prefix =
       std::filesystem::path(version_dir).filename().string() + "/";
   std::vector<std::string> documents;
@@ -52,6 +53,10 @@ void MakePdfs(Staging* site, const Theme& theme, const std::string& version_dir,
   site->AddExternal(prefix + kPdfManifest);
   std::string inputs;  // every static file a document may use
   for (const auto& [path, bytes] : theme.files) inputs += path + bytes;
+  for (const auto& unit : model.units) {
+    if (unit->kop.logo_bytes.empty()) continue;
+    inputs += LogoPath(*unit) + StableHash(unit->kop.logo_bytes);
+  }
   std::error_code ec;
   PdfOptions pdf{options.pdf_engine, options.pdf_jobs,
                  std::filesystem::is_directory(previous, ec) ? previous : ""};
@@ -300,7 +305,7 @@ void AddSearchAndPdfs(const SitePlan& plan, const Theme& theme,
   }
   for (const VersionView& view : plan.views) {
     if (view.reuse || !options.pdf) continue;
-    MakePdfs(site, theme, staging + "/" + view.nama,
+    MakePdfs(site, theme, *view.model, staging + "/" + view.nama,
              (std::filesystem::path(options.out_dir) / view.nama).string(),
              options, diagnostics);
   }

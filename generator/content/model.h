@@ -323,6 +323,9 @@ struct Kop {
   std::string kode_pos;
   std::string logo;  // path inside the unit folder
   SourcePos logo_pos;
+  // The logo file itself, read by the loader (renderers never read the
+  // disk); not kept in the parse cache.
+  std::string logo_bytes;
 };
 
 struct Unit {

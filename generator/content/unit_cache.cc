@@ -30,7 +30,8 @@ static_assert(sizeof(Keputusan) == 592, "add the new field to Io(Keputusan)");
 static_assert(sizeof(Realisasi) == 184, "add the new field to Io(Realisasi)");
 static_assert(sizeof(RealisasiIndikator) == 432,
               "add the new field to Io(RealisasiIndikator)");
-static_assert(sizeof(Unit) == 696, "add the new field to Io(Unit)");
+// Kop::logo_bytes is not stored: the loader reads the logo on every load.
+static_assert(sizeof(Unit) == 728, "add the new field to Io(Unit)");
 static_assert(sizeof(Perjanjian) == 168, "add the new field to Io(Perjanjian)");
 static_assert(sizeof(PerjanjianJabatan) == 160,
               "add the new field to Io(PerjanjianJabatan)");

@@ -172,6 +172,11 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
         out->Add(version + "/" + AssetPath(path.substr(7)), bytes);
       }
     }
+    for (const auto& unit : v.model->units) {
+      if (!unit->kop.logo_bytes.empty()) {
+        out->Add(version + "/" + LogoPath(*unit), unit->kop.logo_bytes);
+      }
+    }
     RenderOpenData(*v.model, *v.results, version + "/data", out, threads,
                    &unit_keys, options.pdf);
     timer.Mark("open data");

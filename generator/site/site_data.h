@@ -86,7 +86,8 @@ struct PageJob {
 
 // The web pages of one version, listed a unit at a time (a large site has
 // tens of thousands): those that show the whole site (home, Perubahan,
-// search), and those of one unit (the unit, its jabatan, its keputusan).
+// open data, search), and those of one unit (the unit, its jabatan, its
+// keputusan).
 std::vector<PageJob> SitePageJobs(const SiteContext& context);
 std::vector<PageJob> UnitPageJobs(const SiteContext& context, const Unit& unit);
 

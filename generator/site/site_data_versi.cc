@@ -14,7 +14,8 @@ using data = TemplateData;
 std::string PerubahanPath() { return "perubahan/index.html"; }
 
 std::set<std::string> PagePaths(const Model& model) {
-  std::set<std::string> pages = {HomePath(), PerubahanPath()};
+  std::set<std::string> pages = {HomePath(), PerubahanPath(),
+                                 DataTerbukaPath()};
   for (const auto& unit : model.units) {
     pages.insert(UnitPath(*unit));
     pages.insert(DokumenPath(*unit));

@@ -17,6 +17,8 @@ std::string KeputusanPath(const Keputusan& keputusan);
 // The unit's document index ("Dokumen SAKIP").
 std::string DokumenPath(const Unit& unit);
 std::string AssetPath(const std::string& file);  // "sakip.css" -> aset/...
+// Where a unit's logo is copied: aset/logo/<unit path>/<file as given>.
+std::string LogoPath(const Unit& unit);
 
 // Printable documents, under cetak/ (PDFs sit beside, with .pdf).
 std::string CetakKeputusanPath(const Keputusan& keputusan);
