@@ -217,10 +217,11 @@ std::string RencanaAksi(const PerjanjianSasaran& s) {
 }
 
 std::vector<FieldChange> SasaranFields(const PerjanjianSasaran& a,
-                                       const PerjanjianSasaran& b) {
+                                       const PerjanjianSasaran& b,
+                                       const Unit* home) {
   std::vector<FieldChange> f;
   Field(&f, "iki", a.iki_ref.text, b.iki_ref.text);
-  for (FieldChange& c : IndikatorFields(a.indikator, b.indikator)) {
+  for (FieldChange& c : IndikatorFields(a.indikator, b.indikator, home)) {
     // The budget is the PK's table, diffed there.
     if (c.field != "anggaran") f.push_back(std::move(c));
   }
@@ -282,7 +283,7 @@ void DiffPerjanjian(const Model& before, const Model& after,
                                 {},
                                 p->unit->nama,
                                 ""});
-          } else if (auto f = SasaranFields(*prev, s); !f.empty()) {
+          } else if (auto f = SasaranFields(*prev, s, p->unit); !f.empty()) {
             sasaran->push_back({ChangeKind::kChanged, "sasaran", skey,
                                 s.indikator.nama, "", f, p->unit->nama, ""});
           }
