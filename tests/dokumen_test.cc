@@ -10,6 +10,7 @@
 
 #include "compute.h"
 #include "render_site.h"
+#include "rendered_site.h"
 #include "test_tree.h"
 #include "theme.h"
 #include "urls.h"
@@ -17,41 +18,14 @@
 namespace sakip {
 namespace {
 
-struct Built {
-  testing::Checked checked;
-  Results results;
-  std::optional<OutputTree> out;
-  std::string version;
-
-  const std::string& Page(const std::string& path) const {
-    const std::string* page = out->Find(version + "/" + path);
-    INFO(path);
-    REQUIRE(page != nullptr);
-    return *page;
-  }
-};
-
 // Renders the tree at `folder` (below the sources) with the default theme.
-std::unique_ptr<Built> Render(const std::string& folder, bool pdf = false) {
-  auto b = std::make_unique<Built>();
-  RealFileSystem fs(testing::SourceDir() + "/" + folder);
-  b->checked = testing::Check(fs);
-  REQUIRE(b->checked.diagnostics.error_count() == 0);
-  b->results = ComputeResults(b->checked.model, &b->checked.diagnostics);
-  MemoryFileSystem theme_fs;
-  for (const auto& [path, bytes] : EmbeddedDefaultTheme()) {
-    theme_fs.Write(path, bytes);
-  }
-  Diagnostics d;
-  Theme theme = LoadTheme(theme_fs, "default", &d);
+std::unique_ptr<testing::RenderedSite> Render(const std::string& folder,
+                                              bool pdf = false) {
   RenderOptions options;
   options.dibangun = "1 Januari 2026";
   options.pdf = pdf;
-  b->out.emplace(RenderSite(b->checked.model, b->results, theme, options, &d));
-  INFO(d.Format());
-  REQUIRE(d.error_count() == 0);
-  b->version = CurrentVersionName(b->checked.model.site);
-  return b;
+  return testing::RenderInMemory(
+      RealFileSystem(testing::SourceDir() + "/" + folder), options);
 }
 
 // The text between the first `from` and the next `to` after it.

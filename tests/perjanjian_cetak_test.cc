@@ -10,6 +10,7 @@
 #include "indonesian_format.h"
 #include "nip.h"
 #include "render_site.h"
+#include "rendered_site.h"
 #include "site_data.h"
 #include "test_tree.h"
 #include "theme.h"
@@ -20,30 +21,8 @@ namespace fs = std::filesystem;
 namespace sakip {
 namespace {
 
-struct Rendered {
-  testing::Checked checked;
-  Results results;
-  std::optional<OutputTree> out;
-  std::string version;
-
-  const std::string& Page(const std::string& path) const {
-    const std::string* page = out->Find(version + "/" + path);
-    if (!page) FAIL("no page " << path);
-    return *page;
-  }
-};
-
-Rendered Render(const FileSystem& content) {
-  Rendered r;
-  r.checked = testing::Check(content);
-  Diagnostics d;
-  r.results = ComputeResults(r.checked.model, &d);
-  Theme theme = DefaultTheme(&d);
-  r.out.emplace(
-      RenderSite(r.checked.model, r.results, theme, RenderOptions{}, &d));
-  REQUIRE_FALSE(d.has_errors());
-  r.version = CurrentVersionName(r.checked.model.site);
-  return r;
+std::unique_ptr<testing::RenderedSite> Render(const FileSystem& content) {
+  return testing::RenderInMemory(content);
 }
 
 // A copy of a folder in memory, with `from` replaced by `to` in every file.
@@ -83,15 +62,15 @@ TEST_CASE(
     "the PK of every Satpol PP jabatan prints names and NIPs and targets and "
     "total") {
   RealFileSystem content(testing::SourceDir() + "/content");
-  Rendered r = Render(content);
-  const Unit* satpol = r.checked.model.FindUnit("pemkab-lumajang/satpol-pp");
+  auto r = Render(content);
+  const Unit* satpol = r->checked.model.FindUnit("pemkab-lumajang/satpol-pp");
   REQUIRE(satpol);
   const Perjanjian* pk = satpol->FindPerjanjian(2022);
   REQUIRE(pk);
   REQUIRE(pk->jabatan.size() == 14);
   for (const PerjanjianJabatan& pj : pk->jabatan) {
     INFO(pj.jabatan_id);
-    const std::string& page = r.Page(CetakPerjanjianPath(*pj.jabatan, 2022));
+    const std::string& page = r->Page(CetakPerjanjianPath(*pj.jabatan, 2022));
     CHECK(page.find("PERJANJIAN KINERJA TAHUN 2022") != std::string::npos);
     CHECK(page.find("PERUBAHAN") == std::string::npos);
     CHECK(page.find("Lumajang, 3 Januari 2022") != std::string::npos);
@@ -136,11 +115,11 @@ TEST_CASE(
   std::string readme =
       testing::ReadText(testing::SourceDir() + "/content/README.md");
   CHECK(readme.find("(= Rp\n  3.024.490.000)") != std::string::npos);
-  const std::string& kasi = r.Page(CetakPerjanjianPath(
+  const std::string& kasi = r->Page(CetakPerjanjianPath(
       *satpol->FindJabatan("kasi-operasi-pengendalian"), 2022));
   CHECK(kasi.find("Rp 3.024.490.000") != std::string::npos);
   const std::string& sekretaris =
-      r.Page(CetakPerjanjianPath(*satpol->FindJabatan("sekretaris"), 2022));
+      r->Page(CetakPerjanjianPath(*satpol->FindJabatan("sekretaris"), 2022));
   CHECK(sekretaris.find("Rp 5.224.140.129") != std::string::npos);  // seed l.75
   CHECK(sekretaris.find("NIP. 19640817 199203 1 014") != std::string::npos);
 }
@@ -150,11 +129,11 @@ TEST_CASE("pk-unseen - the Rencana Aksi lampiran and PERUBAHAN in the title") {
   for (bool perubahan : {false, true}) {
     MemoryFileSystem tree = CopyTree(
         root, "jenis: murni", perubahan ? "jenis: perubahan" : "jenis: murni");
-    Rendered r = Render(tree);
-    const Unit* dinas = r.checked.model.FindUnit("pemkab-uji/dinas-uji");
+    auto r = Render(tree);
+    const Unit* dinas = r->checked.model.FindUnit("pemkab-uji/dinas-uji");
     REQUIRE(dinas);
     const Jabatan* sekretaris = dinas->FindJabatan("sekretaris");
-    const std::string& page = r.Page(CetakPerjanjianPath(*sekretaris, 2025));
+    const std::string& page = r->Page(CetakPerjanjianPath(*sekretaris, 2025));
     CHECK((page.find(perubahan ? "PERJANJIAN KINERJA PERUBAHAN TAHUN 2025"
                                : "PERJANJIAN KINERJA TAHUN 2025") !=
            std::string::npos));
@@ -181,16 +160,16 @@ TEST_CASE(
     "TW II reports of content: no predikat on progress, copied figures "
     "marked") {
   RealFileSystem content(testing::SourceDir() + "/content");
-  Rendered r = Render(content);
+  auto r = Render(content);
   int reports = 0;
-  for (const auto& unit : r.checked.model.units) {
+  for (const auto& unit : r->checked.model.units) {
     for (const auto& j : unit->jabatan) {
       const std::string* page =
-          r.out->Find(r.version + "/" + CetakLaporanPath(*j, 2022, 2));
+          r->out->Find(r->version + "/" + CetakLaporanPath(*j, 2022, 2));
       if (!page) continue;
       ++reports;
       int predikat = 0, progress = 0;
-      for (const HasilIndikator& h : r.results.hasil.at(2022)) {
+      for (const HasilIndikator& h : r->results.hasil.at(2022)) {
         if (h.jabatan != j.get() || !h.triwulan[1].dilapor) continue;
         const HasilTriwulan& q = h.triwulan[1];
         bool own_target = q.sumber_target == SumberTarget::kRencanaAksi ||
@@ -207,30 +186,30 @@ TEST_CASE(
     }
   }
   CHECK(reports == 14);
-  const Unit* satpol = r.checked.model.FindUnit("pemkab-lumajang/satpol-pp");
-  const std::string& kasi = r.Page(CetakLaporanPath(
+  const Unit* satpol = r->checked.model.FindUnit("pemkab-lumajang/satpol-pp");
+  const std::string& kasi = r->Page(CetakLaporanPath(
       *satpol->FindJabatan("kasi-operasi-pengendalian"), 2022, 2));
   CHECK(kasi.find("capaian kinerja sebesar 65 %") != std::string::npos);
   CHECK(kasi.find("Angka dalam teks ini dikutip dari laporan resmi (49 %, 65 "
                   "%); hasil perhitungan: capaian 134,25 %, serapan anggaran "
                   "85,98 %.") != std::string::npos);
   const std::string& sekretaris =
-      r.Page(CetakLaporanPath(*satpol->FindJabatan("sekretaris"), 2022, 2));
+      r->Page(CetakLaporanPath(*satpol->FindJabatan("sekretaris"), 2022, 2));
   CHECK(sekretaris.find("dikutip dari laporan resmi (40 %); hasil perhitungan: "
                         "capaian 63 %, serapan anggaran 48,92 %.") !=
         std::string::npos);
 }
 
 TEST_CASE("a quarter on the annual target is progress without predikat") {
-  Rendered r =
+  auto r =
       Render(RealFileSystem(testing::SourceDir() + "/tests/data/pk-unseen"));
   int progress = 0;
-  for (const HasilIndikator& h : r.results.hasil.at(2025)) {
+  for (const HasilIndikator& h : r->results.hasil.at(2025)) {
     for (const HasilTriwulan& q : h.triwulan) {
       if (!q.progres || !q.capaian.has_value() || !q.dilapor) continue;
       CHECK(q.predikat.empty());
       const std::string& page =
-          r.Page(CetakLaporanPath(*h.jabatan, 2025, q.triwulan));
+          r->Page(CetakLaporanPath(*h.jabatan, 2025, q.triwulan));
       CHECK(page.find("(progres)") != std::string::npos);
       CHECK(page.find("Progres terhadap target tahunan, tanpa predikat") !=
             std::string::npos);

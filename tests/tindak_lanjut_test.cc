@@ -8,6 +8,7 @@
 
 #include "compute.h"
 #include "render_site.h"
+#include "rendered_site.h"
 #include "site_data.h"
 #include "site_data_cetak.h"
 #include "test_tree.h"
@@ -17,30 +18,9 @@
 namespace sakip {
 namespace {
 
-struct Rendered {
-  testing::Checked checked;
-  Results results;
-  std::optional<OutputTree> out;
-  std::string version;
-
-  const std::string& Page(const std::string& path) const {
-    const std::string* page = out->Find(version + "/" + path);
-    if (!page) FAIL("no page " << path);
-    return *page;
-  }
-};
-
-Rendered Render(const FileSystem& content) {
-  Rendered r;
-  r.checked = testing::Check(content);
-  REQUIRE(r.checked.Lines().empty());
-  Diagnostics d;
-  r.results = ComputeResults(r.checked.model, &d);
-  Theme theme = DefaultTheme(&d);
-  r.out.emplace(
-      RenderSite(r.checked.model, r.results, theme, RenderOptions{}, &d));
-  REQUIRE_FALSE(d.has_errors());
-  r.version = CurrentVersionName(r.checked.model.site);
+std::unique_ptr<testing::RenderedSite> Render(const FileSystem& content) {
+  auto r = testing::RenderInMemory(content);
+  REQUIRE(r->checked.Lines().empty());
   return r;
 }
 
@@ -93,10 +73,11 @@ constexpr const char* kRows =
     "            keterangan: 12 map arsip\n";
 
 TEST_CASE("rencana_tindak_lanjut rows: one printed row each, with Keterangan") {
-  Rendered r = Render(TreeWith(kRows));
+  auto r = Render(TreeWith(kRows));
   const Jabatan& sekretaris =
-      *r.checked.model.FindUnit("kota/kec")->FindJabatan("sekretaris");
-  const HasilIndikator* h = r.results.Find(2024, &sekretaris.indikator.front());
+      *r->checked.model.FindUnit("kota/kec")->FindJabatan("sekretaris");
+  const HasilIndikator* h =
+      r->results.Find(2024, &sekretaris.indikator.front());
   REQUIRE(h);
   const HasilTriwulan& q = h->triwulan[1];
   CHECK(q.dilapor);
@@ -108,7 +89,7 @@ TEST_CASE("rencana_tindak_lanjut rows: one printed row each, with Keterangan") {
   CHECK(q.tindak_lanjut[2].kegiatan == "Kegiatan rutin pengarsipan");
   CHECK(q.tindak_lanjut[0].kode.empty());
 
-  const std::string& page = r.Page(CetakLaporanPath(sekretaris, 2024, 2));
+  const std::string& page = r->Page(CetakLaporanPath(sekretaris, 2024, 2));
   std::string d = PartD(page);
   CHECK(Count(d, "<tr>") == 4);  // the header and three rows
   // The indicator's Kode and Kegiatan span its first two rows; the third
@@ -134,7 +115,7 @@ TEST_CASE("rencana_tindak_lanjut rows: one printed row each, with Keterangan") {
   CHECK(Count(page, "Ringkasan serapan 50 % dan capaian 50 %") == 2);
   CHECK(Count(page, "Rapat penyusunan renja tertunda") == 1);
 
-  const std::string& web = r.Page(JabatanPath(sekretaris));
+  const std::string& web = r->Page(JabatanPath(sekretaris));
   CHECK(web.find("<strong>Keterangan:</strong> Jadwal serapan mulai "
                  "triwulan II") != std::string::npos);
   CHECK(web.find("<strong>Kegiatan:</strong> Kegiatan rutin pengarsipan") !=
@@ -145,28 +126,28 @@ TEST_CASE("rencana_tindak_lanjut rows: one printed row each, with Keterangan") {
 }
 
 TEST_CASE("evaluasi and tindak_lanjut of the spec make one row") {
-  Rendered r = Render(
+  auto r = Render(
       TreeWith("      evaluasi: { II: \"Capaian 50 %\" }\n"
                "      tindak_lanjut: { II: \"Lanjutkan\\nbaris kedua\" }\n"));
   const Jabatan& sekretaris =
-      *r.checked.model.FindUnit("kota/kec")->FindJabatan("sekretaris");
+      *r->checked.model.FindUnit("kota/kec")->FindJabatan("sekretaris");
   const HasilTriwulan& q =
-      r.results.Find(2024, &sekretaris.indikator.front())->triwulan[1];
+      r->results.Find(2024, &sekretaris.indikator.front())->triwulan[1];
   REQUIRE(q.tindak_lanjut.size() == 1);
   CHECK(q.tindak_lanjut[0].evaluasi == "Capaian 50 %");
   CHECK(q.tindak_lanjut[0].tindak_lanjut == "Lanjutkan\nbaris kedua");
   CHECK(q.tindak_lanjut[0].keterangan.empty());
-  std::string d = PartD(r.Page(CetakLaporanPath(sekretaris, 2024, 2)));
+  std::string d = PartD(r->Page(CetakLaporanPath(sekretaris, 2024, 2)));
   CHECK(Count(d, "<tr>") == 2);
   CHECK(d.find("<td rowspan=\"1\">7.01.02</td><td rowspan=\"1\">Perencanaan "
                "Kecamatan</td><td>Capaian 50 %</td><td>Lanjutkan\nbaris "
                "kedua</td><td></td></tr>") != std::string::npos);
 
   // Only a tindak_lanjut: still a row, and a reported quarter.
-  Rendered t = Render(TreeWith("      tindak_lanjut: { III: Lanjutkan }\n"));
+  auto t = Render(TreeWith("      tindak_lanjut: { III: Lanjutkan }\n"));
   const Jabatan& s2 =
-      *t.checked.model.FindUnit("kota/kec")->FindJabatan("sekretaris");
-  const HasilIndikator* h = t.results.Find(2024, &s2.indikator.front());
+      *t->checked.model.FindUnit("kota/kec")->FindJabatan("sekretaris");
+  const HasilIndikator* h = t->results.Find(2024, &s2.indikator.front());
   CHECK(h->triwulan[2].dilapor);
   REQUIRE(h->triwulan[2].tindak_lanjut.size() == 1);
   CHECK(h->triwulan[2].tindak_lanjut[0].evaluasi.empty());
@@ -325,17 +306,17 @@ TEST_CASE(
 }
 
 TEST_CASE("Satpol PP - the jabatan page lists the PK sasaran's RTL rows") {
-  Rendered r = Render(RealFileSystem(testing::SourceDir() + "/content"));
-  const Unit* satpol = r.checked.model.FindUnit("pemkab-lumajang/satpol-pp");
+  auto r = Render(RealFileSystem(testing::SourceDir() + "/content"));
+  const Unit* satpol = r->checked.model.FindUnit("pemkab-lumajang/satpol-pp");
   const std::string& page =
-      r.Page(JabatanPath(*satpol->FindJabatan("kasi-kerja-sama")));
+      r->Page(JabatanPath(*satpol->FindJabatan("kasi-kerja-sama")));
   CHECK(page.find("Rencana tindak lanjut TW II") != std::string::npos);
   CHECK(page.find("<strong>Kegiatan:</strong> Januari s/d Juni kegiatan "
                   "rutin pengamanan di 5 rumah dinas") != std::string::npos);
   CHECK(page.find("<strong>Keterangan:</strong> 180 kali pengamanan dalam "
                   "bulan Januari s/d Maret") != std::string::npos);
   const std::string& operasi =
-      r.Page(JabatanPath(*satpol->FindJabatan("kasi-operasi-pengendalian")));
+      r->Page(JabatanPath(*satpol->FindJabatan("kasi-operasi-pengendalian")));
   CHECK(Count(operasi, "<strong>Evaluasi:</strong>") == 11);  // 5 + 6 rows
   CHECK(operasi.find("realisasi 351 kasus.") != std::string::npos);
 }
