@@ -93,6 +93,7 @@ void TouchIndikator(Indikator* indikator) {
 // units' pages could show: names, officials, indicators, targets, texts.
 void TouchUnit(Unit* unit) {
   unit->source_hash = StableHash(unit->source_hash + "\ndiubah");
+  Touch(&unit->nama);
   Touch(&unit->pemerintah);
   Touch(&unit->kop.alamat);
   Touch(&unit->profil);

@@ -2,17 +2,14 @@
 
 #include <set>
 
+#include "navigation.h"
 #include "stable_hash.h"
 
 namespace sakip {
 
 std::string SiteKey(const Model& model, int tahun, const std::string& extra) {
-  std::string skeleton = model.site.source_hash + "\n" + std::to_string(tahun) +
-                         "\n" + extra + "\n";
-  for (const auto& unit : model.units) {
-    skeleton += unit->path + "\t" + unit->nama + "\t" + unit->jenis + "\n";
-  }
-  return StableHash(skeleton);
+  return StableHash(model.site.source_hash + "\n" + std::to_string(tahun) +
+                    "\n" + extra + "\n");
 }
 
 std::map<const Unit*, std::string> UnitKeys(const Model& model,
@@ -30,7 +27,11 @@ std::map<const Unit*, std::string> UnitKeys(const Model& model,
   std::map<const Unit*, std::string> keys;
   for (const auto& owned : model.units) {
     const Unit* unit = owned.get();
-    std::string parts = site_key + "\n" + subtree[unit] + "\n";
+    // The navigation shows a few other units' names (the path's levels),
+    // not every unit: a rename elsewhere leaves these pages as they are.
+    std::string parts = site_key + "\n" + subtree[unit] + "\n" +
+                        NavigationFingerprint(PrunedNavigation(model, unit)) +
+                        "\n";
     for (const Unit* up = unit->parent; up; up = up->parent) {
       parts += up->source_hash;
     }

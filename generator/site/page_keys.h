@@ -16,16 +16,17 @@ namespace sakip {
 // its own content, its ancestors' (atasan, breadcrumbs, letterhead),
 // everything below it (roll-ups, sub-unit cards, bawahan, lampiran with
 // sub-units) and units its jabatan link to across the tree (an atasan,
-// bawahan, cascaded indicator or PK pihak kedua elsewhere), and the git history
-// of its jabatan files. `site_key` covers what every page shows (navigation,
-// footer, theme, generator, version list) and is folded into each key.
+// bawahan, cascaded indicator or PK pihak kedua elsewhere), the git history
+// of its jabatan files and its pages' navigation (navigation.h: the names
+// along its path). `site_key` covers what every page shows (footer, theme,
+// generator, version list) and is folded into each key.
 std::map<const Unit*, std::string> UnitKeys(const Model& model,
                                             const JabatanHistory* riwayat,
                                             const std::string& site_key);
 
 // What every page of a version shows besides its unit's content: site.yaml,
-// the list of units (navigation), the results year, and `extra` (theme,
-// generator version, build date, options, versions).
+// the results year, and `extra` (theme, generator version, build date,
+// options, versions). Not the list of units: no unit's page shows it.
 std::string SiteKey(const Model& model, int tahun, const std::string& extra);
 
 }  // namespace sakip

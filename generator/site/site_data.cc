@@ -5,6 +5,7 @@
 #include "charts.h"
 #include "graphviz.h"
 #include "indonesian_format.h"
+#include "navigation.h"
 #include "nip.h"
 #include "resolve.h"
 #include "site_extras.h"
@@ -231,51 +232,26 @@ data UnitCard(const SiteContext& c, const Unit& unit, const std::string& page) {
   return d;
 }
 
-// Sites up to this many units show the whole unit tree on every page.
-// Larger ones (a province) open only the branch of the current page, and
-// a long list of sub-units shows the current one and a link to all: the
-// navigation stays small, and so does every page.
-constexpr size_t kFullNavigationUnits = 60;
-constexpr size_t kLongChildList = 25;
-
-bool OnPath(const Unit& unit, const Page& page) {
-  for (const Unit* u = page.unit; u; u = u->parent) {
-    if (u == &unit) return true;
+// The template data of a navigation: every key set in every item, since
+// Mustache would look a missing one up in the enclosing item (and, for
+// `anak`, recurse for ever).
+data NavData(const std::vector<NavItem>& items, const Page& page) {
+  data list = List();
+  for (const NavItem& item : items) {
+    data d;
+    Put(d, "nama", item.nama);
+    std::string url = RelativeUrl(page.path, item.path);
+    Put(d, "url", item.anchor.empty() ? url : url + "#" + item.anchor);
+    Put(d, "aktif", item.aktif);
+    // The unit's own page, or another page of that unit.
+    Put(d, "halaman_ini", item.aktif && item.path == page.path);
+    Put(d, "terbuka", item.terbuka);
+    Put(d, "lainnya", item.unit == nullptr);
+    Put(d, "ada_anak", !item.anak.empty());
+    Put(d, "anak", NavData(item.anak, page));
+    Push(list, std::move(d));
   }
-  return false;
-}
-
-data NavTree(const Unit& unit, const Page& page, bool full) {
-  data d;
-  Put(d, "nama", unit.nama);
-  Put(d, "url", RelativeUrl(page.path, UnitPath(unit)));
-  bool open = OnPath(unit, page);
-  Put(d, "aktif", page.unit == &unit);
-  Put(d, "terbuka", open);
-  data children = List();
-  bool shorten = !full && unit.children.size() > kLongChildList;
-  if (full || open) {
-    for (const Unit* child : unit.children) {
-      if (shorten && !OnPath(*child, page)) continue;
-      Push(children, NavTree(*child, page, full));
-    }
-  }
-  if (shorten && open) {
-    data all;
-    Put(all, "nama",
-        "Semua " + std::to_string(unit.children.size()) + " unit di bawah " +
-            unit.nama);
-    Put(all, "url", RelativeUrl(page.path, UnitPath(unit)) + "#sub-unit");
-    // Set, not left out: Mustache would look them up in the parent item
-    // and recurse for ever.
-    Put(all, "aktif", false);
-    Put(all, "ada_anak", false);
-    Put(all, "anak", List());
-    Push(children, std::move(all));
-  }
-  Put(d, "ada_anak", !children.is_empty_list());
-  Put(d, "anak", std::move(children));
-  return d;
+  return list;
 }
 
 std::string Svg(const GraphSpec& spec, const std::string& what,
@@ -498,14 +474,12 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
     Push(remah, std::move(item));
   }
   Put(d, "remah", std::move(remah));
-  data nav = List();
-  bool full = c.model.units.size() <= kFullNavigationUnits;
   // Printable documents have no navigation.
   bool print = page.template_name.rfind("cetak_", 0) == 0;
-  for (const Unit* root : c.model.roots) {
-    if (!print) nav.push_back(NavTree(*root, page, full));
-  }
-  Put(d, "navigasi", std::move(nav));
+  Put(d, "navigasi",
+      print ? List() : NavData(PrunedNavigation(c.model, page.unit), page));
+  Put(d, "semua_unit_url",
+      RelativeUrl(page.path, AllUnitsPath()) + "#" + AllUnitsAnchor());
   Put(d, "versi", c.versi);
   Put(d, "judul_versi", VersionTitle(c, c.versi));
   Put(d, "judul_sebelumnya",
