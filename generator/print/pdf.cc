@@ -171,6 +171,7 @@ bool SetPdfDates(std::string* bytes, const std::string& date) {
                                             : "";
       std::string fixed = "D:" + date + zone;
       if (old.rfind("D:", 0) != 0 || fixed.size() != old.size()) continue;
+      if (old == fixed) continue;
       bytes->replace(value, fixed.size(), fixed);
       set = true;
     }
