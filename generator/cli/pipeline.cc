@@ -116,12 +116,18 @@ struct LoadedVersion {
 
 // What a version's output depends on besides its commit: the generator,
 // the theme, and the list of versions (its switcher and Perubahan page).
-// With --pdf, the carried-over folder must hold PDFs too.
+// With --pdf, the carried-over folder must hold PDFs too, all of them or
+// the same share (`--shard`; a merge makes them all).
 std::string StampOf(const LoadedVersion& v, const std::string& theme_hash,
-                    const std::string& versions_hash, bool pdf) {
+                    const std::string& versions_hash,
+                    const PipelineOptions& options) {
+  std::string pdf = !options.pdf ? "no"
+                    : options.pdf_shard.all()
+                        ? "yes"
+                        : "share " + std::to_string(options.pdf_shard.index) +
+                              "/" + std::to_string(options.pdf_shard.count);
   return "commit " + v.commit + "\ngenerator " + kVersion + "\ntheme " +
-         theme_hash + "\nversions " + versions_hash + "\npdf " +
-         (pdf ? "yes" : "no") + "\n";
+         theme_hash + "\nversions " + versions_hash + "\npdf " + pdf + "\n";
 }
 
 // Loads and resolves one `versi` entry. The first entry with `ref: HEAD`
@@ -265,7 +271,7 @@ SitePlan PlanSite(const std::vector<LoadedVersion>& versions,
     view.results = &versions[i].results;
     if (versions[i].riwayat) view.riwayat = &*versions[i].riwayat;
     if (!versions[i].commit.empty()) {
-      view.stamp = StampOf(versions[i], theme_hash, versions_hash, options.pdf);
+      view.stamp = StampOf(versions[i], theme_hash, versions_hash, options);
       std::filesystem::path old = std::filesystem::path(options.out_dir) /
                                   versions[i].nama / kStampFile;
       view.reuse = ReadWholeFile(old) == view.stamp;
