@@ -222,6 +222,34 @@ bool RenumberNodeIds(std::string* bytes) {
   return changed;
 }
 
+// The shares of a merge (`--pdf-from`), in share order, with their lists
+// of PDFs.
+struct Shares {
+  std::vector<std::string> dirs;
+  std::vector<std::map<std::string, std::string>> lists;
+
+  bool empty() const { return dirs.empty(); }
+
+  // Copies `pdf` as made from `key` out of its share to `target`; reports
+  // a share that has no such PDF.
+  bool Take(const std::string& pdf, const std::string& key,
+            const fs::path& target, Diagnostics* diagnostics) const {
+    size_t share = PdfShardOf(pdf, static_cast<int>(dirs.size())) - 1;
+    auto made = lists[share].find(pdf);
+    if (made != lists[share].end() && made->second == key &&
+        CopyPrevious(dirs[share], pdf, target)) {
+      return true;
+    }
+    diagnostics->Error({dirs[share], 0, 0},
+                       "shard " + std::to_string(share + 1) + "/" +
+                           std::to_string(dirs.size()) + " has no PDF `" + pdf +
+                           "` made from this content",
+                       "make that share again; a shard build that failed "
+                       "leaves its PDFs out");
+    return false;
+  }
+};
+
 // What MakePdfStable takes out, out of a new PDF.
 void Stabilize(const fs::path& pdf, const std::string& date) {
   std::string bytes = ReadWholeFile(pdf);
@@ -270,16 +298,15 @@ PdfReport RenderPdfs(const std::string& dir,
   std::vector<std::pair<std::string, std::string>> keys;
   for (const auto& [pdf, doc] : documents) keys.push_back({pdf, doc.key});
   std::string all_inputs = PdfInputsHash(keys);
-  std::vector<std::string> shares;
-  std::vector<std::map<std::string, std::string>> share_lists;
+  Shares shares;
   if (!options.shard_dirs.empty()) {
-    shares = MatchPdfShards(options.shard_dirs, all_inputs, diagnostics);
+    shares.dirs = MatchPdfShards(options.shard_dirs, all_inputs, diagnostics);
     if (shares.empty()) {
       report.failed = static_cast<int>(documents.size());
       return report;
     }
-    for (const std::string& share : shares) {
-      share_lists.push_back(ReadManifest(share));
+    for (const std::string& share : shares.dirs) {
+      shares.lists.push_back(ReadManifest(share));
     }
   }
   std::map<std::string, std::string> manifest;
@@ -300,21 +327,12 @@ PdfReport RenderPdfs(const std::string& dir,
       todo.push_back(doc);
       continue;
     }
-    size_t share = PdfShardOf(pdf, static_cast<int>(shares.size())) - 1;
-    auto made = share_lists[share].find(pdf);
-    if (made != share_lists[share].end() && made->second == doc.key &&
-        CopyPrevious(shares[share], pdf, root / pdf)) {
+    if (shares.Take(pdf, doc.key, root / pdf, diagnostics)) {
       manifest[pdf] = doc.key;
       ++report.merged;
-      continue;
+    } else {
+      ++report.failed;
     }
-    ++report.failed;
-    diagnostics->Error({shares[share], 0, 0},
-                       "shard " + std::to_string(share + 1) + "/" +
-                           std::to_string(shares.size()) + " has no PDF `" +
-                           pdf + "` made from this content",
-                       "make that share again; a shard build that failed "
-                       "leaves its PDFs out");
   }
   std::string program = todo.empty() ? "" : FindProgram(options.engine);
   if (!todo.empty() && program.empty()) {
