@@ -101,8 +101,14 @@ std::map<std::string, std::string> ReadFiles(const std::string& root) {
 
 int RunSakipBuild(const std::string& content, const std::string& out,
                   const std::vector<std::string>& extra, std::string* errors) {
-  std::vector<std::string> args = {SAKIP_BINARY, "build", "--content",
-                                   content,      "--out", out};
+  return RunSakip({"build", "--content", content, "--out", out}, out, extra,
+                  errors);
+}
+
+int RunSakip(const std::vector<std::string>& arguments, const std::string& out,
+             const std::vector<std::string>& extra, std::string* errors) {
+  std::vector<std::string> args = {SAKIP_BINARY};
+  args.insert(args.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

@@ -48,6 +48,12 @@ int RunSakipBuild(const std::string& content, const std::string& out,
                   const std::vector<std::string>& extra = {},
                   std::string* errors = nullptr);
 
+// The same for any `sakip` command line `arguments` (without the program);
+// its standard error is kept beside `out` while it runs.
+int RunSakip(const std::vector<std::string>& arguments, const std::string& out,
+             const std::vector<std::string>& extra = {},
+             std::string* errors = nullptr);
+
 }  // namespace sakip::testing
 
 #endif  // SAKIP_TESTS_TEST_TREE_H_

@@ -336,6 +336,17 @@ TEST_CASE("versions from commits are not rebuilt when their stamp matches") {
   REQUIRE(RunPipeline(content, with_pdf, &d) == 0);
   CHECK_FALSE(fs::exists(site / "lama/penanda.txt"));
 
+  // Nor one share's build (--shard) a folder with every PDF, or the other
+  // way round.
+  PipelineOptions share = with_pdf;
+  share.pdf_shard = {1, 2};
+  std::ofstream(site / "lama/penanda.txt") << "dibawa";
+  REQUIRE(RunPipeline(content, share, &d) == 0);
+  CHECK_FALSE(fs::exists(site / "lama/penanda.txt"));
+  std::ofstream(site / "lama/penanda.txt") << "dibawa";
+  REQUIRE(RunPipeline(content, with_pdf, &d) == 0);
+  CHECK_FALSE(fs::exists(site / "lama/penanda.txt"));
+
   // Another list of versions changes every switcher: all are rebuilt.
   std::ofstream(site / "lama/penanda.txt") << "dibawa";
   git.Write("content/site.yaml",

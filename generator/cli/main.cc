@@ -23,16 +23,37 @@
 
 namespace {
 
-// SOURCE_DATE_EPOCH (reproducible builds) or today, as shown in the footer.
-std::string BuildDate() {
+// The time a build stands for: SOURCE_DATE_EPOCH (reproducible builds),
+// else the start of today (UTC), so that the builds of one day write the
+// same dates on every machine (PDF shards, see pdf_shard.h).
+std::tm BuildTime() {
   std::time_t now = std::time(nullptr);
+  bool fixed = false;
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
     now = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+    fixed = true;
   }
   std::tm utc{};
   gmtime_r(&now, &utc);
+  if (!fixed) utc.tm_hour = utc.tm_min = utc.tm_sec = 0;
+  return utc;
+}
+
+// As shown in the footer.
+std::string BuildDate() {
+  std::tm utc = BuildTime();
   return sakip::FormatTanggal(
       {utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday});
+}
+
+// As written into new PDFs: YYYYMMDDHHmmSS.
+std::string PdfDate() {
+  std::tm utc = BuildTime();
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d%02d%02d%02d%02d%02d",
+                utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
+                utc.tm_min, utc.tm_sec);
+  return text;
 }
 
 int ReportAndExit(const sakip::Diagnostics& diagnostics, int status,
@@ -41,6 +62,28 @@ int ReportAndExit(const sakip::Diagnostics& diagnostics, int status,
   std::cerr << "sakip " << verb << ": " << diagnostics.error_count()
             << " error(s), " << diagnostics.warning_count() << " warning(s)\n";
   return status;
+}
+
+// `--shard` and `--pdf-from` into `options`: 0, or 2 when they are wrong.
+int ReadShardOptions(bool pdf, bool shard_given, const std::string& shard,
+                     sakip::PipelineOptions* options) {
+  std::string error;
+  if (shard_given &&
+      !sakip::ParsePdfShard(shard, &options->pdf_shard, &error)) {
+    std::cerr << "sakip build: --shard " << error << "\n";
+    return 2;
+  }
+  if ((shard_given || !options->pdf_from.empty()) && !pdf) {
+    std::cerr << "sakip build: --shard and --pdf-from are for PDFs: add "
+                 "--pdf\n";
+    return 2;
+  }
+  if (shard_given && !options->pdf_from.empty()) {
+    std::cerr << "sakip build: --shard makes one share, --pdf-from merges "
+                 "them: use one of the two\n";
+    return 2;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -224,6 +267,15 @@ int main(int argc, char** argv) {
   build->add_option(
       "--pdf-only", pdf_only,
       "Only documents whose path contains this text (repeatable)");
+  std::string shard;
+  CLI::Option* shard_option =
+      build->add_option("--shard", shard,
+                        "With --pdf: make only share I of N of the PDFs (I/N, "
+                        "e.g. 2/3), for `--pdf-from` to merge");
+  std::vector<std::string> pdf_from;
+  build->add_option("--pdf-from", pdf_from,
+                    "With --pdf: take the PDFs from these outputs of "
+                    "`--shard` builds, one per share, instead of making them");
   bool search = false;
   std::string pagefind;
   build->add_flag("--search", search,
@@ -341,6 +393,11 @@ int main(int argc, char** argv) {
     options.pdf_jobs = pdf_jobs;
     options.jobs = pdf_jobs;
     options.pdf_only = pdf_only;
+    options.pdf_date = PdfDate();
+    options.pdf_from = pdf_from;
+    if (int status =
+            ReadShardOptions(pdf, shard_option->count() > 0, shard, &options))
+      return status;
     options.search = search;
     options.pagefind = pagefind;
     options.exit_after = true;

@@ -51,6 +51,7 @@ void MakePdfs(Staging* site, const Theme& theme, const Model& model,
     site->AddExternal(prefix + PdfPathOf(html));
   }
   site->AddExternal(prefix + kPdfManifest);
+  if (!options.pdf_shard.all()) site->AddExternal(prefix + kPdfShardFile);
   std::string inputs;  // every static file a document may use
   for (const auto& [path, bytes] : theme.files) inputs += path + bytes;
   for (const auto& unit : model.units) {
@@ -58,12 +59,26 @@ void MakePdfs(Staging* site, const Theme& theme, const Model& model,
     inputs += LogoPath(*unit) + StableHash(unit->kop.logo_bytes);
   }
   std::error_code ec;
-  PdfOptions pdf{options.pdf_engine, options.pdf_jobs,
-                 std::filesystem::is_directory(previous, ec) ? previous : ""};
+  PdfOptions pdf;
+  pdf.engine = options.pdf_engine;
+  pdf.jobs = options.pdf_jobs;
+  pdf.previous_dir =
+      std::filesystem::is_directory(previous, ec) ? previous : "";
+  pdf.date = options.pdf_date;
+  pdf.shard = options.pdf_shard;
+  for (const std::string& share : options.pdf_from) {
+    pdf.shard_dirs.push_back((std::filesystem::path(share) /
+                              std::filesystem::path(version_dir).filename())
+                                 .string());
+  }
   PdfReport report =
       RenderPdfs(version_dir, documents, StableHash(inputs), pdf, diagnostics);
-  std::fprintf(stderr, "sakip: %d PDF(s) made, %d reused, %d failed\n",
-               report.rendered, report.reused, report.failed);
+  std::string merged =
+      options.pdf_from.empty()
+          ? ""
+          : ", " + std::to_string(report.merged) + " taken from the shards";
+  std::fprintf(stderr, "sakip: %d PDF(s) made, %d reused%s, %d failed\n",
+               report.rendered, report.reused, merged.c_str(), report.failed);
 }
 
 }  // namespace
@@ -101,12 +116,18 @@ struct LoadedVersion {
 
 // What a version's output depends on besides its commit: the generator,
 // the theme, and the list of versions (its switcher and Perubahan page).
-// With --pdf, the carried-over folder must hold PDFs too.
+// With --pdf, the carried-over folder must hold PDFs too, all of them or
+// the same share (`--shard`; a merge makes them all).
 std::string StampOf(const LoadedVersion& v, const std::string& theme_hash,
-                    const std::string& versions_hash, bool pdf) {
+                    const std::string& versions_hash,
+                    const PipelineOptions& options) {
+  std::string pdf = !options.pdf ? "no"
+                    : options.pdf_shard.all()
+                        ? "yes"
+                        : "share " + std::to_string(options.pdf_shard.index) +
+                              "/" + std::to_string(options.pdf_shard.count);
   return "commit " + v.commit + "\ngenerator " + kVersion + "\ntheme " +
-         theme_hash + "\nversions " + versions_hash + "\npdf " +
-         (pdf ? "yes" : "no") + "\n";
+         theme_hash + "\nversions " + versions_hash + "\npdf " + pdf + "\n";
 }
 
 // Loads and resolves one `versi` entry. The first entry with `ref: HEAD`
@@ -250,7 +271,7 @@ SitePlan PlanSite(const std::vector<LoadedVersion>& versions,
     view.results = &versions[i].results;
     if (versions[i].riwayat) view.riwayat = &*versions[i].riwayat;
     if (!versions[i].commit.empty()) {
-      view.stamp = StampOf(versions[i], theme_hash, versions_hash, options.pdf);
+      view.stamp = StampOf(versions[i], theme_hash, versions_hash, options);
       std::filesystem::path old = std::filesystem::path(options.out_dir) /
                                   versions[i].nama / kStampFile;
       view.reuse = ReadWholeFile(old) == view.stamp;
@@ -335,6 +356,9 @@ int RenderAndPublish(const SitePlan& plan, const Theme& theme,
   }
   AddSearchAndPdfs(plan, theme, options, &site, diagnostics);
   timer.Mark("index, pdf");
+  // A merge missing PDFs would publish a site that one build would not
+  // make: the live site stays as it was.
+  if (!options.pdf_from.empty() && diagnostics->has_errors()) return 1;
   std::string error;
   if (!site.Commit(&error)) {
     diagnostics->Error({options.out_dir, 0, 0}, error);

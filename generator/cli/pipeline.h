@@ -9,6 +9,7 @@
 #include "diagnostic.h"
 #include "file_system.h"
 #include "model.h"
+#include "pdf_shard.h"
 
 namespace sakip {
 
@@ -27,6 +28,15 @@ struct PipelineOptions {
   int jobs = 0;      // threads that render pages (0: one per core)
   // Only documents whose path contains one of these (all when empty).
   std::vector<std::string> pdf_only;
+  // "YYYYMMDDHHmmSS" (UTC), the date written into new PDFs ("": the
+  // engine's clock); see PdfOptions::date.
+  std::string pdf_date;
+  // Only this share of the PDFs (`--shard I/N`, pdf_shard.h).
+  PdfShard pdf_shard;
+  // A merge (`--pdf-from`): the output folders of every share's build, whose
+  // PDFs this build takes instead of rendering them. A merge that is refused
+  // publishes nothing.
+  std::vector<std::string> pdf_from;
   bool search = false;   // make a Pagefind search index, when available
   std::string pagefind;  // the Pagefind program ("": look for it)
   // The process exits after this run: the loaded content is left for the

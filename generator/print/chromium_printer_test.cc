@@ -171,9 +171,11 @@ TEST_CASE("PDFs are made one browser each when the pipe does not work") {
   std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
   setenv("PATH", (dir / "bin").c_str(), 1);
   Diagnostics diagnostics;
+  PdfOptions options;
+  options.jobs = 1;
   PdfReport report =
       RenderPdfs((dir / "site").string(), {"cetak/a.html", "cetak/b.html"},
-                 "inputs", PdfOptions{"chromium", 1, ""}, &diagnostics);
+                 "inputs", options, &diagnostics);
   setenv("PATH", path.c_str(), 1);
   INFO(diagnostics.Format());
   CHECK(report.rendered == 2);
