@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "open_data_xlsx.h"
 #include "parallel.h"
 #include "pdf.h"
 #include "resolve.h"
@@ -29,6 +32,25 @@ const std::vector<std::string>& Columns() {
       "dilaporkan"};
   return kColumns;
 }
+
+// The XLSX files' headers, in Columns() order.
+const std::vector<std::string>& ColumnLabels() {
+  static const std::vector<std::string> kLabels = {
+      "Unit (jalur)", "Nama unit",        "Jabatan (id)",
+      "Nama jabatan", "Indikator (id)",   "Nama indikator",
+      "Sasaran",      "Satuan",           "Tahun",
+      "Triwulan",     "Target",           "Realisasi",
+      "Capaian (%)",  "Predikat",         "Polaritas",
+      "Agregasi",     "Pagu (Rp)",        "Realisasi anggaran (Rp)",
+      "Serapan (%)",  "Efisiensi (poin)", "Capaian dilaporkan (%)"};
+  return kLabels;
+}
+
+// The whole-site XLSX is made on every build that changes any unit (a
+// workbook cannot be appended to, unlike the JSON and CSV files): only for
+// sites up to this many jabatan (a Kabupaten has about 1,500); larger
+// sites offer each unit's XLSX only.
+constexpr size_t kWholeXlsxMaxJabatan = 2000;
 
 // Whole numbers are written without a fraction (`10`, not `10.0`); others
 // with the shortest text that reads back as the same double.
@@ -206,6 +228,41 @@ std::string CsvRows(const std::vector<Row>& rows) {
   return csv;
 }
 
+// The text of a CSV field (undoes CsvQuoted).
+std::string CsvUnquoted(const std::string& field) {
+  if (field.empty() || field[0] != '"') return field;
+  std::string text;
+  for (size_t i = 1; i + 1 < field.size(); ++i) {
+    text += field[i];
+    if (field[i] == '"') ++i;  // "" stands for one quote
+  }
+  return text;
+}
+
+// Adds `rows` to `book`: a JSON string as text, null as an empty cell,
+// anything else as a number (its CSV text reads back as the same double).
+void XlsxRows(const std::vector<Row>& rows, OpenDataXlsx* book) {
+  for (const Row& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      const Field& f = row[i];
+      int col = static_cast<int>(i);
+      if (f.json == "null") continue;
+      if (f.json[0] == '"') {
+        book->Text(col, CsvUnquoted(f.csv));
+      } else {
+        book->Number(col, std::strtod(f.csv.c_str(), nullptr));
+      }
+    }
+    book->EndRow();
+  }
+}
+
+size_t JabatanCount(const Model& model) {
+  size_t count = 0;
+  for (const auto& unit : model.units) count += unit->jabatan.size();
+  return count;
+}
+
 std::string AbsoluteRef(const Jabatan& j) {
   return "/" + j.unit->path + "/" + j.id;
 }
@@ -315,6 +372,15 @@ aturan RFC 4180.
 | efisiensi | efisiensi (poin) = capaian - serapan |
 | dilaporkan | capaian sebagaimana tercetak dalam laporan resmi, untuk pembanding |
 
+## indikator.xlsx dan unit/
+
+Baris dan nilai yang sama juga tersedia sebagai buku kerja XLSX (Excel,
+LibreOffice) dengan judul kolom dalam bahasa Indonesia; angka disimpan
+sebagai angka. `indikator.xlsx` memuat seluruh situs dan hanya dibuat untuk
+situs sampai 2.000 jabatan. Baris setiap unit kerja (jabatan unit itu saja,
+tanpa sub-unit) ada di `unit/<jalur unit>/indikator.xlsx` dan
+`unit/<jalur unit>/indikator.csv`, ditautkan dari halaman unit itu.
+
 ## jabatan.json
 
 Satu objek untuk setiap jabatan: `unit`, `unit_nama`, `jabatan`,
@@ -370,19 +436,53 @@ std::string ArrayElements(const std::vector<Row>& rows, bool* first) {
 void RenderOpenData(const Model& model, const Results& results,
                     const std::string& prefix, OutputSink* out, int threads,
                     const std::map<const Unit*, std::string>* unit_keys,
-                    bool pdf) {
+                    bool pdf, Diagnostics* diagnostics) {
   // A province has hundreds of thousands of rows: they are written unit by
   // unit, never held all at once.
   const std::string json = prefix + "/indikator.json";
   const std::string csv = prefix + "/indikator.csv";
   out->Append(json, "[");
   out->Append(csv, CsvHeader());
+  auto report = [&](const std::string& path, const std::string& error) {
+    if (diagnostics) {
+      diagnostics->Error({path, 0, 0}, "cannot make the workbook: " + error);
+    }
+  };
+  // The whole-site workbook, kept when no unit changed.
+  const std::string xlsx = prefix + "/indikator.xlsx";
+  std::unique_ptr<OpenDataXlsx> whole;
+  std::string whole_key;
+  if (JabatanCount(model) <= kWholeXlsxMaxJabatan) {
+    std::string keys;
+    for (const auto& unit : model.units) {
+      auto key = unit_keys
+                     ? unit_keys->find(unit.get())
+                     : std::map<const Unit*, std::string>::const_iterator();
+      if (!unit_keys || key == unit_keys->end()) {
+        keys.clear();
+        break;
+      }
+      keys += key->second + "\n";
+    }
+    if (!keys.empty()) whole_key = StableHash(keys + "open data xlsx");
+    if (whole_key.empty() || !out->Keep(xlsx, whole_key)) {
+      whole = std::make_unique<OpenDataXlsx>(ColumnLabels(), true);
+    }
+  }
   struct Chunk {
     std::string json_key, csv_key;  // "" without unit keys
     bool kept = false;              // both pieces can be copied
     bool made = false;
     std::string json, csv;
     bool empty = true;
+    // The unit's own files (data/unit/<path>/), with their keys.
+    std::string unit_csv_key, unit_xlsx_key;
+    bool unit_csv_kept = false, unit_xlsx_kept = false;
+    std::string unit_csv, unit_xlsx, xlsx_error;
+    std::vector<Row> rows;  // kept for the whole-site workbook only
+  };
+  auto unit_file = [&](size_t i, const char* ext) {
+    return prefix + "/unit/" + model.units[i]->path + "/indikator." + ext;
   };
   auto make = [&](size_t i, Chunk* chunk) {
     std::vector<Row> rows = IndikatorRows(*model.units[i], results);
@@ -390,6 +490,15 @@ void RenderOpenData(const Model& model, const Results& results,
     chunk->json = ArrayElements(rows, &chunk_first);
     chunk->empty = chunk_first;
     chunk->csv = CsvRows(rows);
+    if (!chunk->unit_csv_kept) chunk->unit_csv = CsvHeader() + chunk->csv;
+    if (!chunk->unit_xlsx_kept) {
+      OpenDataXlsx book(ColumnLabels(), false);
+      XlsxRows(rows, &book);
+      if (!book.Bytes(&chunk->unit_xlsx, &chunk->xlsx_error)) {
+        chunk->unit_xlsx.clear();
+      }
+    }
+    if (whole) chunk->rows = std::move(rows);
     chunk->made = true;
   };
   // Units are turned into text on `threads` threads, a batch at a time, and
@@ -409,19 +518,40 @@ void RenderOpenData(const Model& model, const Results& results,
       chunk.csv_key = StableHash(key->second + "\nopen data csv");
       chunk.kept = out->HasKeptPiece(json, chunk.json_key) &&
                    out->HasKeptPiece(csv, chunk.csv_key);
+      chunk.unit_csv_key = StableHash(key->second + "\nopen data unit csv");
+      chunk.unit_xlsx_key = StableHash(key->second + "\nopen data unit xlsx");
+      chunk.unit_csv_kept = out->Keep(unit_file(i, "csv"), chunk.unit_csv_key);
+      chunk.unit_xlsx_kept =
+          out->Keep(unit_file(i, "xlsx"), chunk.unit_xlsx_key);
     }
     ParallelFor(begin, end, threads, [&](size_t i) {
-      if (!chunks[i - begin].kept) make(i, &chunks[i - begin]);
+      const Chunk& c = chunks[i - begin];
+      if (!c.kept || !c.unit_csv_kept || !c.unit_xlsx_kept || whole) {
+        make(i, &chunks[i - begin]);
+      }
     });
     for (size_t i = begin; i < end; ++i) {
       Chunk& chunk = chunks[i - begin];
+      if (chunk.made) {
+        if (!chunk.unit_csv_kept) {
+          out->Add(unit_file(i, "csv"), std::move(chunk.unit_csv),
+                   chunk.unit_csv_key);
+        }
+        if (!chunk.xlsx_error.empty()) {
+          report(unit_file(i, "xlsx"), chunk.xlsx_error);
+        } else if (!chunk.unit_xlsx_kept) {
+          out->Add(unit_file(i, "xlsx"), std::move(chunk.unit_xlsx),
+                   chunk.unit_xlsx_key);
+        }
+        if (whole) XlsxRows(chunk.rows, whole.get());
+      }
       if (chunk.kept) {
         // Pieces are recorded only for units with rows, and the same key
         // means the same rows: a kept unit has rows.
         if (!first) out->Append(json, ",");
         first = false;
         if (!out->AppendKeptPiece(json, chunk.json_key)) {
-          make(i, &chunk);
+          if (!chunk.made) make(i, &chunk);
           out->AppendPiece(json, chunk.json, chunk.json_key);
         }
         if (!out->AppendKeptPiece(csv, chunk.csv_key)) {
@@ -436,6 +566,14 @@ void RenderOpenData(const Model& model, const Results& results,
       first = false;
       out->AppendPiece(json, chunk.json, chunk.json_key);
       out->AppendPiece(csv, chunk.csv, chunk.csv_key);
+    }
+  }
+  if (whole) {
+    std::string bytes, error;
+    if (whole->Bytes(&bytes, &error)) {
+      out->Add(xlsx, std::move(bytes), whole_key);
+    } else {
+      report(xlsx, error);
     }
   }
   out->Append(json, first ? "]\n" : "\n]\n");

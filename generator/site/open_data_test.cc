@@ -1,10 +1,15 @@
 #include "open_data.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "resolve.h"
 #include "test_tree.h"
+#include "xlsx_reader.h"
 
 namespace sakip {
 namespace {
@@ -117,6 +122,86 @@ TEST_CASE("jabatan.json is written as nlohmann would write it") {
   OutputTree none;
   RenderOpenData(empty, Results(), "2024/data", &none);
   CHECK(*none.Find("2024/data/jabatan.json") == JabatanReference(empty));
+}
+
+// The sheet "Indikator" of an XLSX file's bytes, read back by the reader
+// that `sakip import` uses.
+SheetTable ReadBack(const std::string& bytes) {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("sakip-open-data-test-" + std::to_string(getpid()) + ".xlsx");
+  std::ofstream(path, std::ios::binary) << bytes;
+  SheetTable table;
+  std::string error;
+  bool read = ReadXlsxSheet(path.string(), "Indikator", &table, &error);
+  std::filesystem::remove(path);
+  INFO(error);
+  REQUIRE(read);
+  return table;
+}
+
+// Every cell of `table` below its header holds the JSON row's value: a
+// text as text, a number as a number, null as an empty cell.
+void CheckSameRows(const SheetTable& table,
+                   const nlohmann::ordered_json& rows) {
+  REQUIRE(table.rows.size() == rows.size() + 1);
+  CHECK(table.At(0, 0).text == "Unit (jalur)");
+  CHECK(table.At(0, 11).text == "Realisasi");
+  CHECK(table.At(0, 20).text == "Capaian dilaporkan (%)");
+  for (size_t r = 0; r < rows.size(); ++r) {
+    size_t c = 0;
+    for (const auto& [name, value] : rows[r].items()) {
+      const SheetCell& cell = table.At(r + 1, c++);
+      INFO("row " << r << " column " << name);
+      if (value.is_null()) {
+        CHECK(cell.kind == SheetCell::kEmpty);
+      } else if (value.is_string()) {
+        CHECK(cell.kind == SheetCell::kText);
+        CHECK(cell.text == value.get<std::string>());
+      } else {
+        CHECK(cell.kind == SheetCell::kNumber);
+        CHECK(cell.number == value.get<double>());
+      }
+    }
+  }
+}
+
+TEST_CASE("the XLSX files hold the rows of the JSON, each unit its own") {
+  MemoryFileSystem fs = testing::ValidTree();
+  fs.Write("kota/kec/realisasi/2024.yaml",
+           "tahun: 2024\njabatan:\n  sekretaris:\n    dokumen:\n"
+           "      triwulan: { I: 3.25, II: 4 }\n");
+  fs.Write("kota/kec/jabatan/staf.md",
+           "---\nnama: \"Pengadministrasi, \\\"Umum\\\" \u00e9\"\n"
+           "atasan: sekretaris\nindikator:\n  - { id: surat, nama: Surat, "
+           "target: 5 }\n---\n");
+  testing::Checked c = testing::Check(fs);
+  REQUIRE(c.Lines().empty());
+  Results results = ComputeResults(c.model, &c.diagnostics);
+  OutputTree out;
+  Diagnostics diagnostics;
+  RenderOpenData(c.model, results, "2024/data", &out, 1, nullptr, false,
+                 &diagnostics);
+  CHECK(diagnostics.all().empty());
+  auto rows =
+      nlohmann::ordered_json::parse(*out.Find("2024/data/indikator.json"));
+  REQUIRE(rows.size() == 4);
+  const std::string* whole = out.Find("2024/data/indikator.xlsx");
+  REQUIRE(whole != nullptr);
+  CHECK(whole->rfind("PK", 0) == 0);  // a ZIP
+  CheckSameRows(ReadBack(*whole), rows);
+
+  // The unit's own files: all rows here are of kota/kec.
+  const std::string* unit = out.Find("2024/data/unit/kota/kec/indikator.xlsx");
+  REQUIRE(unit != nullptr);
+  CheckSameRows(ReadBack(*unit), rows);
+  CHECK(*out.Find("2024/data/unit/kota/kec/indikator.csv") ==
+        *out.Find("2024/data/indikator.csv"));
+
+  // The same bytes on another build and on more threads.
+  OutputTree again;
+  RenderOpenData(c.model, results, "2024/data", &again, 3);
+  CHECK(again.files() == out.files());
 }
 
 }  // namespace

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""LibreOffice (headless) opens the open data's XLSX files of a site built
+from content/: the whole-site data/indikator.xlsx and two units'
+data/unit/<path>/indikator.xlsx. Each is converted to CSV and must hold the
+same rows and values as the CSV beside it (the whole-site indikator.csv,
+the unit's indikator.csv, which is also compared with the whole-site rows
+of that unit); the header is the Indonesian labels, one per column.
+
+Usage: check_open_data_xlsx.py SAKIP_BINARY SOURCE_DIR
+"""
+import csv
+import math
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+UNITS = ["pemkab-lumajang/satpol-pp", "pemkab-lumajang/kecamatan-ranuyoso"]
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.reader(f))
+
+
+def same_value(got, want):
+    if got == want:
+        return True
+    try:
+        a, b = float(got), float(want)
+    except ValueError:
+        return False
+    # LibreOffice writes a fraction with 15 significant digits.
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-9)
+
+
+def compare(name, sheet, table):
+    header, rows = sheet[0], sheet[1:]
+    assert len(header) == len(table[0]) == 21, (name, header)
+    assert header[0] == "Unit (jalur)" and header[11] == "Realisasi", header
+    rows = [r for r in rows if any(r)]
+    assert len(rows) == len(table) - 1, (name, len(rows), len(table) - 1)
+    for i, (got, want) in enumerate(zip(rows, table[1:])):
+        assert len(got) == len(want), (name, i, got, want)
+        for col, (g, w) in enumerate(zip(got, want)):
+            assert same_value(g, w), (name, i + 2, table[0][col], g, w)
+    return len(rows)
+
+
+def main():
+    sakip, source = sys.argv[1], pathlib.Path(sys.argv[2])
+    with tempfile.TemporaryDirectory(prefix="sakip-xlsx-lo-") as tmp:
+        work = pathlib.Path(tmp)
+        site = work / "site"
+        subprocess.run([sakip, "build", "--content", str(source / "content"),
+                        "--out", str(site)], check=True,
+                       stdout=subprocess.DEVNULL)
+        data = next(site.glob("*/data/indikator.csv")).parent
+        books = [(data / "indikator.xlsx", data / "indikator.csv")]
+        for unit in UNITS:
+            books.append((data / "unit" / unit / "indikator.xlsx",
+                          data / "unit" / unit / "indikator.csv"))
+        converted = work / "converted"
+        for n, (xlsx, _) in enumerate(books):
+            assert xlsx.exists(), xlsx
+            copy = work / f"book{n}.xlsx"  # names apart in one outdir
+            copy.write_bytes(xlsx.read_bytes())
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile",
+                        "--headless", "--convert-to",
+                        "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                        "--outdir", str(converted)]
+                       + [str(work / f"book{n}.xlsx") for n in range(len(books))],
+                       check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=300)
+        whole = read_csv(data / "indikator.csv")
+        for n, (xlsx, csv_file) in enumerate(books):
+            table = read_csv(csv_file)
+            count = compare(str(xlsx.relative_to(site)),
+                            read_csv(converted / f"book{n}.csv"), table)
+            if n:
+                unit = UNITS[n - 1]
+                assert count > 0, unit
+                assert table[1:] == [r for r in whole[1:] if r[0] == unit], unit
+            print(f"{xlsx.relative_to(site)}: {count} rows, "
+                  f"{xlsx.stat().st_size} bytes, as in its CSV")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
