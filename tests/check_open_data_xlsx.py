@@ -54,7 +54,7 @@ def main():
         site = work / "site"
         subprocess.run([sakip, "build", "--content", str(source / "content"),
                         "--out", str(site)], check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         data = next(site.glob("*/data/indikator.csv")).parent
         books = [(data / "indikator.xlsx", data / "indikator.csv")]
         for unit in UNITS:
