@@ -22,7 +22,7 @@ namespace sakip {
 // build makes PDFs of the print pages (dokumen.json links them).
 // Each unit's rows are also a file of their own, unit/<unit path>/
 // indikator.csv and .xlsx, kept by the unit's key; the whole-site
-// indikator.xlsx is made for sites up to 2,000 jabatan. A workbook that
+// indikator.xlsx is made for sites up to 500 jabatan. A workbook that
 // cannot be made is reported to `diagnostics`.
 void RenderOpenData(
     const Model& model, const Results& results, const std::string& prefix,
