@@ -204,5 +204,21 @@ TEST_CASE("the XLSX files hold the rows of the JSON, each unit its own") {
   CHECK(again.files() == out.files());
 }
 
+TEST_CASE("a site over 500 jabatan has each unit's XLSX but no whole one") {
+  MemoryFileSystem fs = testing::ValidTree();
+  for (int n = 0; n < 498; ++n) {  // with camat, sekretaris, staf: 501
+    fs.Write("kota/kec/jabatan/staf-" + std::to_string(n) + ".md",
+             "---\nnama: Staf\natasan: sekretaris\n---\n");
+  }
+  testing::Checked c = testing::Check(fs);
+  REQUIRE(c.model.units.back()->jabatan.size() == 501);
+  Results results = ComputeResults(c.model, &c.diagnostics);
+  OutputTree out;
+  RenderOpenData(c.model, results, "2024/data", &out);
+  CHECK(out.Find("2024/data/indikator.xlsx") == nullptr);
+  REQUIRE(out.Find("2024/data/unit/kota/kec/indikator.xlsx") != nullptr);
+  CHECK(out.Find("2024/data/indikator.csv") != nullptr);
+}
+
 }  // namespace
 }  // namespace sakip
