@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAKIP_FUZZ=ON >/dev/null
-cmake --build build-fuzz --target content_fuzzer realisasi_fuzzer markdown_fuzzer
+cmake --build build-fuzz --target content_fuzzer realisasi_fuzzer markdown_fuzzer sheet_fuzzer
 
 seed() {  # seed TARGET FIND-ARGS...: copies matching content files as seeds
   local target=$1
@@ -21,9 +21,10 @@ seed() {  # seed TARGET FIND-ARGS...: copies matching content files as seeds
 seed content -path '*/jabatan/*.md'
 seed realisasi -path '*/realisasi/*.yaml'
 seed markdown -name '*.md'
+seed sheet -path '*/realisasi/*.yaml'  # the file the import edits
 
 status=0
-for target in content realisasi markdown; do
+for target in content realisasi markdown sheet; do
   mkdir -p "build-fuzz/crashes/$target"
   echo "== $target: ${seconds} s"
   if ! ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1 \

@@ -134,6 +134,13 @@ for what, change in bad.items():
 check(errors_of('x/realisasi/2022.yaml',
                 {'tahun': 2022, 'jabatan': {'a': {'b': {'triwulan': {'V': 1}}}}}) != [],
       'rejected: quarter V')
+for what, rtl in {'a Rencana Tindak Lanjut row with a typo': [{'keteranagn': 'x'}],
+                  'Rencana Tindak Lanjut as one text': 'x',
+                  'a Rencana Tindak Lanjut row without text': [{'kode': '1.05'}]}.items():
+    check(errors_of('x/realisasi/2022.yaml',
+                    {'tahun': 2022, 'jabatan': {'a': {'b': {
+                        'rencana_tindak_lanjut': {'II': rtl}}}}}) != [],
+          f'rejected: {what}')
 pk = document(os.path.join(
     src, 'tests/data/pk-unseen/pemkab-uji/dinas-uji/perjanjian/2025.yaml'))
 bad_pk = {

@@ -70,6 +70,78 @@ try {
   await page.goto(`${base}/2024/cari.html?q=zzzqqq`);
   await page.waitForFunction(() => document.getElementById("status-cari").textContent.includes("Tidak ada"));
   check(true, "no results message");
+
+  // The search page opened with a query (and a unit): what it shows once
+  // the search is done.
+  const results = async (q, unit = "") => {
+    const params = new URLSearchParams({ q });
+    if (unit) params.set("unit", unit);
+    await page.goto(`${base}/2024/cari.html?${params}`);
+    await page.waitForFunction(() =>
+      /hasil/.test(document.getElementById("status-cari").textContent), null,
+      { timeout: 60000 });
+    return {
+      status: await page.textContent("#status-cari"),
+      items: await page.$$eval("#hasil-cari > li", (lis) => lis.map((li) => ({
+        title: li.querySelector("a").textContent,
+        href: li.querySelector("a").getAttribute("href"),
+        unit: li.querySelector(".hasil-unit")?.textContent || "",
+      }))),
+    };
+  };
+  // Nonsense finds nothing: no list letters ("x.", "q.") or one-letter
+  // words standing in for a word that is in no page.
+  for (const word of ["xyzzy", "qwerty"]) {
+    const r = await results(word);
+    check(r.items.length === 0 && /Tidak ada hasil/.test(r.status),
+      `"${word}" finds nothing (${r.items.length}: ${r.status})`);
+  }
+  const fire = await results("kebakaran");
+  check(fire.items.length >= 2, `"kebakaran" finds ${fire.items.length} pages`);
+  check(fire.items.every((i) => /Satuan Polisi Pamong Praja/.test(i.unit)),
+    "every \"kebakaran\" result names the Satpol PP unit: " +
+    fire.items.map((i) => `${i.title} [${i.unit}]`).join("; "));
+  check(fire.items.some((i) => /Jabatan/.test(i.unit) && /Kebakaran/.test(i.title)),
+    "the jabatan of fire fighting is among them, shown as a jabatan");
+  // A misspelling is not 62 unrelated pages: only what its first letters find.
+  const typo = await results("kebakran");
+  check(typo.items.length < 10 &&
+    typo.items.every((i) => /Satuan Polisi Pamong Praja/.test(i.unit)),
+    `"kebakran" finds only Satpol PP pages (${typo.items.length}: ${typo.status})`);
+  // Same title, different units: each result says which.
+  const kasi = (await results("Kepala Seksi Pemerintahan")).items
+    .filter((i) => i.title === "Kepala Seksi Pemerintahan");
+  check(kasi.length >= 2 && new Set(kasi.map((i) => i.unit)).size === kasi.length &&
+    kasi.some((i) => /Kanigaran/.test(i.unit)) && kasi.some((i) => /Ranuyoso/.test(i.unit)),
+    "identical titles told apart by their unit: " + kasi.map((i) => i.unit).join(" | "));
+  // The unit filter: its choices come from the index, and narrow the results.
+  const all = await results("kepala");
+  const units = await page.$$eval("#saring-unit option", (os) => os.map((o) => o.value));
+  const ranuyoso = units.find((u) => /^Kecamatan Ranuyoso/.test(u));
+  check(units.length >= 5 && ranuyoso, `unit filter lists the units: ${units.join(" | ")}`);
+  const narrowed = await results("kepala", ranuyoso || "none");
+  check(narrowed.items.length > 0 && narrowed.items.every((i) => /Ranuyoso/.test(i.unit)) &&
+    /Ranuyoso/.test(narrowed.status) && narrowed.status !== all.status,
+    `filter by unit keeps only its pages (${narrowed.items.length}: ${narrowed.status})`);
+  await page.selectOption("#saring-unit", "");
+  await page.waitForFunction((s) => document.getElementById("status-cari").textContent === s,
+    all.status, { timeout: 60000 });
+  check(true, "clearing the filter shows every unit again");
+  // All results reachable: 20 at a time, then "Tampilkan lebih banyak".
+  const total = Number(/^(\d+) hasil/.exec(all.status)?.[1] || 0);
+  check(total > 20 && all.items.length === 20, `"kepala": ${total} results, 20 shown first`);
+  while (await page.isVisible("#lebih-banyak")) {
+    const before = await page.$$eval("#hasil-cari > li", (l) => l.length);
+    await page.click("#lebih-banyak");
+    await page.waitForFunction((n) => document.querySelectorAll("#hasil-cari > li").length > n,
+      before, { timeout: 60000 });
+  }
+  const other = await page.getAttribute(".pemilih-versi a", "href");
+  check(/arsip-iki-satpolpp\/cari\.html\?q=kepala$/.test(other),
+    `the version switcher keeps the search: ${other}`);
+  const hrefs = await page.$$eval("#hasil-cari > li > a", (as) => as.map((a) => a.getAttribute("href")));
+  check(hrefs.length === total && new Set(hrefs).size === total,
+    `all ${total} results reachable (${hrefs.length} shown, ${new Set(hrefs).size} distinct)`);
   check(errors.length === 0, `no page errors ${errors.join("; ")}`);
 } finally {
   await browser.close();

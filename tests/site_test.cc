@@ -34,7 +34,7 @@ TEST_CASE(
   fs::path out = testing::BuildSampleSite("site-links");
   RealFileSystem fs_content(testing::SourceDir() + "/content");
   testing::Checked c = testing::Check(fs_content);
-  size_t expected = 2;  // home and the Perubahan page
+  size_t expected = 3;  // home, the Perubahan page and the open data page
   for (const auto& u : c.model.units) {
     // The unit page and its document index, jabatan and keputusan pages.
     expected += 2 + u->jabatan.size() + u->keputusan.size();
@@ -142,6 +142,82 @@ TEST_CASE("each org chart has one linked node per jabatan") {
     CHECK(svg.find("<title>") != std::string::npos);
   }
   fs::remove_all(out);
+}
+
+// On a phone the org chart is first a nested list of the same jabatan
+// (tests/check_phone_width.mjs shows it at 390 px): every jabatan of the
+// unit once, each one level below its atasan.
+TEST_CASE("each org chart is also a nested list of its jabatan") {
+  fs::path out = testing::BuildSampleSite("site-chart-lists");
+  RealFileSystem fs_content(testing::SourceDir() + "/content");
+  testing::Checked c = testing::Check(fs_content);
+  int nested = 0;
+  for (const auto& u : c.model.units) {
+    if (u->jabatan.empty()) continue;
+    std::string html =
+        testing::ReadText((out / "2024" / u->path / "index.html").string());
+    size_t start = html.find("<ul class=\"bagan-daftar\"",
+                             html.find("<h2>Bagan organisasi</h2>"));
+    size_t end = html.find("aria-label=\"Bagan organisasi", start);
+    REQUIRE(start < end);
+    std::string list = html.substr(start, end - start);
+    // The depth of `<ul>` at each jabatan link.
+    std::map<std::string, int> depth;
+    std::regex token("<(/?)ul|href=\"jabatan/([a-z0-9-]+)/index.html\"");
+    int level = 0;
+    for (std::sregex_iterator it(list.begin(), list.end(), token), e; it != e;
+         ++it) {
+      if ((*it)[2].matched) {
+        INFO(u->path << ": " << (*it)[2]);
+        CHECK(depth.emplace((*it)[2], level).second);
+      } else {
+        level += (*it)[1].length() ? -1 : 1;
+      }
+    }
+    INFO(u->path);
+    CHECK(depth.size() == u->jabatan.size());
+    for (const auto& j : u->jabatan) {
+      if (!j->atasan || j->atasan->unit != u.get()) continue;
+      INFO(j->id << " under " << j->atasan->id);
+      CHECK(depth[j->id] == depth[j->atasan->id] + 1);
+      ++nested;
+    }
+    if (u->path == "pemkab-lumajang/satpol-pp") {
+      // Holders are named under their jabatan, as in the boxes.
+      CHECK(list.find("SUNARDI, SP.MP") != std::string::npos);
+      CHECK(html.find("<ul class=\"bagan-daftar\"",
+                      html.find("<h2>Pohon kinerja</h2>")) !=
+            std::string::npos);
+    }
+  }
+  CHECK(nested > 50);
+  fs::remove_all(out);
+}
+
+// Every version has a search page when the build makes an index, so the
+// switcher there goes to the other version's, not to its home page.
+TEST_CASE("the version switcher on the search page keeps the search page") {
+  testing::Checked c = testing::Check(testing::ValidTree());
+  Results results = ComputeResults(c.model, &c.diagnostics);
+  Diagnostics d;
+  Theme theme = DefaultTheme(&d);
+  VersionView baru, lama;
+  baru.nama = "baru";
+  baru.judul = "IKI baru";
+  lama.nama = "lama";
+  lama.judul = "IKI lama";
+  baru.model = lama.model = &c.model;
+  baru.results = lama.results = &results;
+  RenderOptions options;
+  options.cari = true;
+  OutputTree out = RenderSite({baru, lama}, theme, options, &d);
+  REQUIRE(d.error_count() == 0);
+  const std::string* cari = out.Find("baru/cari.html");
+  REQUIRE(cari != nullptr);
+  CHECK(cari->find("href=\"../lama/cari.html\"") != std::string::npos);
+  CHECK(cari->find("href=\"../lama/index.html\"") == std::string::npos);
+  // The footer names the version by its title.
+  CHECK(cari->find("Versi: IKI baru") != std::string::npos);
 }
 
 // The 2022 cascade lives on the PK sasaran (perjanjian/2022.yaml): the

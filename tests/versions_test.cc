@@ -186,14 +186,30 @@ TEST_CASE(
   CHECK(sek.find("href=\"../../../../../baru/kota/kec/jabatan/sekretaris/"
                  "index.html\"") != std::string::npos);
 
-  // Each jabatan page lists the commits that changed its file.
-  CHECK(sek.find("<td>IKI pertama</td>") != std::string::npos);
-  CHECK(sek.find("<td>IKI kedua</td>") == std::string::npos);  // not yet in v1
+  // Each jabatan page tells what changed in it and when, never who
+  // committed it or with which message.
+  CHECK(sek.find("Jabatan ditambah") != std::string::npos);
+  CHECK(sek.find("Indikator ditambah") == std::string::npos);  // not in v1
   std::string sek_baru = testing::ReadText(
       (site / "baru/kota/kec/jabatan/sekretaris/index.html").string());
-  CHECK(sek_baru.find("<td>IKI kedua</td>") != std::string::npos);
-  CHECK(sek_baru.find("<td>Perencana</td>") != std::string::npos);
+  INFO(sek_baru.substr(sek_baru.find("Riwayat perubahan")));
   CHECK(sek_baru.find("15 November 2023") != std::string::npos);
+  CHECK(sek_baru.find("Indikator diubah</span> Jumlah dokumen") !=
+        std::string::npos);
+  CHECK(sek_baru.find("<span class=\"bidang-perubahan\">Target</span>: "
+                      "<del>10</del> → <ins>12</ins>") != std::string::npos);
+  CHECK(sek_baru.find("Indikator ditambah</span> Jumlah surat") !=
+        std::string::npos);
+  std::string camat = testing::ReadText(
+      (site / "baru/kota/kec/jabatan/camat/index.html").string());
+  CHECK(camat.find("<span class=\"bidang-perubahan\">Pejabat</span>: "
+                   "<del>BUDI</del> → <ins>SITI</ins>") != std::string::npos);
+  for (const std::string& page : {sek, sek_baru, camat}) {
+    CHECK(page.find("IKI pertama") == std::string::npos);
+    CHECK(page.find("IKI kedua") == std::string::npos);
+    CHECK(page.find("Perencana") == std::string::npos);
+    CHECK(page.find("perencana@") == std::string::npos);
+  }
 
   std::regex link("href=\"([^\"#]+)\"");
   int links = 0;
@@ -214,6 +230,66 @@ TEST_CASE(
       testing::ReadText((site / "baru/perubahan/index.html").string());
   CHECK(perubahan.find("dihapus") != std::string::npos);
   CHECK(perubahan.find("<del>10</del> → <ins>12</ins>") != std::string::npos);
+}
+
+// The page key of a jabatan covers its history: committing an edit that
+// the previous build already showed (from the working tree) changes no
+// content file, only the history, and the page must still be rebuilt.
+TEST_CASE("a commit alone adds its change to the jabatan history") {
+  testing::GitFixture git;
+  MakeHistory(&git);
+  git.Write("content/site.yaml",
+            "judul: Uji\ntahun: 2024\nversi:\n  - { nama: baru, ref: HEAD }\n");
+  git.CommitAndTag("Satu versi", "v3");
+  git.Write("content/kota/kec/jabatan/camat.md", Camat("RUDI"));
+  PipelineOptions options = FixtureOptions(git);
+  RealFileSystem content(options.content_dir);
+  fs::path page =
+      fs::path(options.out_dir) / "baru/kota/kec/jabatan/camat/index.html";
+  Diagnostics d;
+  REQUIRE(RunPipeline(content, options, &d) == 0);
+  std::string before = testing::ReadText(page.string());
+  CHECK(before.find("RUDI") != std::string::npos);  // the working tree
+  CHECK(before.find("<ins>RUDI</ins>") == std::string::npos);  // not history
+  git.CommitAndTag("Ganti camat", "v4");
+  Diagnostics again;
+  REQUIRE(RunPipeline(content, options, &again) == 0);
+  std::string after = testing::ReadText(page.string());
+  CHECK(after.find("<del>SITI</del> → <ins>RUDI</ins>") != std::string::npos);
+}
+
+TEST_CASE("site.yaml riwayat tampilkan_commit shows who committed what") {
+  testing::GitFixture git;
+  MakeHistory(&git);
+  std::string site_yaml =
+      "judul: Uji\ntahun: 2024\nriwayat: { tampilkan_commit: true }\n"
+      "versi:\n  - { nama: baru, ref: HEAD }\n";
+  git.Write("content/site.yaml", site_yaml);
+  git.CommitAndTag("Tampilkan commit", "v3");
+  PipelineOptions options = FixtureOptions(git);
+  RealFileSystem content(options.content_dir);
+  Diagnostics d;
+  REQUIRE(RunPipeline(content, options, &d) == 0);
+  std::string sek =
+      testing::ReadText((fs::path(options.out_dir) /
+                         "baru/kota/kec/jabatan/sekretaris/index.html")
+                            .string());
+  CHECK(sek.find("oleh Perencana: IKI kedua") != std::string::npos);
+  CHECK(sek.find("oleh Perencana: IKI pertama") != std::string::npos);
+  // The commit of site.yaml alone changed nothing in this jabatan.
+  CHECK(sek.find("Tampilkan commit") == std::string::npos);
+
+  // Turned off again: the pages are rebuilt without them.
+  git.Write("content/site.yaml",
+            "judul: Uji\ntahun: 2024\n"
+            "versi:\n  - { nama: baru, ref: HEAD }\n");
+  Diagnostics again;
+  REQUIRE(RunPipeline(content, options, &again) == 0);
+  sek = testing::ReadText((fs::path(options.out_dir) /
+                           "baru/kota/kec/jabatan/sekretaris/index.html")
+                              .string());
+  CHECK(sek.find("Riwayat perubahan") != std::string::npos);
+  CHECK(sek.find("IKI kedua") == std::string::npos);
 }
 
 // The site's files. Not the manifest: it also lists what a carried-over
@@ -277,15 +353,38 @@ TEST_CASE("the sample site shows the archived Satpol PP IKI as a version") {
                    "arsip-iki-satpolpp/pemkab-lumajang/satpol-pp/index.html"));
   std::string perubahan =
       testing::ReadText((out / "2024/perubahan/index.html").string());
-  CHECK(perubahan.find(
-            "Perbedaan isi versi 2024 dibanding versi arsip-iki-satpolpp") !=
+  CHECK(perubahan.find("Perbedaan isi versi ini, IKI 2024, dibanding versi "
+                       "sebelumnya, Arsip IKI Satpol PP Lumajang") !=
         std::string::npos);
   // The archive has no holders; the current version names them.
-  CHECK(perubahan.find("pemkab-lumajang/satpol-pp/kabid-ketertiban-umum") !=
-        std::string::npos);
   CHECK(perubahan.find("SUNARDI, SP.MP") != std::string::npos);
+  // What readers see names jabatan and fields, not paths and YAML keys.
+  std::string shown = std::regex_replace(perubahan, std::regex("<[^>]*>"), "");
+  CHECK(shown.find("pemkab-lumajang/") == std::string::npos);
+  CHECK(shown.find("dasar_hukum") == std::string::npos);
+  CHECK(shown.find("sumber_data") == std::string::npos);
+  CHECK(shown.find("Pejabat: ") != std::string::npos);
+  CHECK(shown.find("arsip-iki-satpolpp") == std::string::npos);
   std::string home = testing::ReadText((out / "2024/index.html").string());
   CHECK(home.find("perubahan/index.html") != std::string::npos);
+  CHECK(home.find("Perubahan dibanding versi sebelumnya, Arsip IKI Satpol PP "
+                  "Lumajang") != std::string::npos);
+  // A note that opens with its own heading gets no empty "Catatan" above:
+  // no "Catatan" heading is directly followed by another heading.
+  int notes = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out / "2024")) {
+    if (e.path().filename() != "index.html") continue;
+    std::string page = testing::ReadText(e.path().string());
+    const std::string heading = "<h2>Catatan</h2>";
+    for (size_t at = page.find(heading); at != std::string::npos;
+         at = page.find(heading, at + 1)) {
+      ++notes;
+      size_t next = page.find_first_not_of(" \n", at + heading.size());
+      INFO(e.path().string());
+      CHECK(page.compare(next, 2, "<h") != 0);
+    }
+  }
+  CHECK(notes > 0);
   fs::remove_all(out);
 }
 

@@ -17,9 +17,11 @@
 #include "publish.h"
 #include "render_site.h"
 #include "resolve.h"
+#include "riwayat.h"
 #include "search_index.h"
 #include "theme.h"
 #include "unit_cache.h"
+#include "urls.h"
 #include "version.h"
 
 namespace sakip {
@@ -28,9 +30,9 @@ namespace {
 
 // The print HTML of one version, and PDFs of it in `version_dir`, which
 // `site` is told of (the PDF engine writes them, not the staging).
-void MakePdfs(Staging* site, const Theme& theme, const std::string& version_dir,
-              const std::string& previous, const PipelineOptions& options,
-              Diagnostics* diagnostics) {
+void MakePdfs(Staging* site, const Theme& theme, const Model& model,
+              const std::string& version_dir, const std::string& previous,
+              const PipelineOptions& options, Diagnostics* diagnostics) {
   std::string prefix =
       std::filesystem::path(version_dir).filename().string() + "/";
   std::vector<std::string> documents;
@@ -51,6 +53,10 @@ void MakePdfs(Staging* site, const Theme& theme, const std::string& version_dir,
   site->AddExternal(prefix + kPdfManifest);
   std::string inputs;  // every static file a document may use
   for (const auto& [path, bytes] : theme.files) inputs += path + bytes;
+  for (const auto& unit : model.units) {
+    if (unit->kop.logo_bytes.empty()) continue;
+    inputs += LogoPath(*unit) + StableHash(unit->kop.logo_bytes);
+  }
   std::error_code ec;
   PdfOptions pdf{options.pdf_engine, options.pdf_jobs,
                  std::filesystem::is_directory(previous, ec) ? previous : ""};
@@ -101,19 +107,6 @@ std::string StampOf(const LoadedVersion& v, const std::string& theme_hash,
   return "commit " + v.commit + "\ngenerator " + kVersion + "\ntheme " +
          theme_hash + "\nversions " + versions_hash + "\npdf " +
          (pdf ? "yes" : "no") + "\n";
-}
-
-// The commits that changed each jabatan file, up to `commit`.
-JabatanHistory HistoryOf(const Model& model, const GitRepository& repo,
-                         const std::string& commit,
-                         const std::string& repo_path) {
-  JabatanHistory history;
-  for (const Jabatan* j : model.AllJabatan()) {
-    std::string file =
-        JoinPath(repo_path, j->unit->path + "/jabatan/" + j->id + ".md");
-    history[j->unit->path + "/" + j->id] = repo.FileHistory(commit, file, 20);
-  }
-  return history;
 }
 
 // Loads and resolves one `versi` entry. The first entry with `ref: HEAD`
@@ -242,6 +235,10 @@ SitePlan PlanSite(const std::vector<LoadedVersion>& versions,
   for (const LoadedVersion& v : versions) {
     version_list += v.nama + " " + (v.commit.empty() ? "-" : v.commit) + "\n";
   }
+  // Shown on every version's jabatan pages, set by the newest site.yaml.
+  if (!versions.empty() && versions.front().model.site.riwayat_commit) {
+    version_list += "riwayat tampilkan_commit\n";
+  }
   std::string versions_hash = StableHash(version_list);
   SitePlan plan;
   plan.diffs.resize(versions.size());
@@ -308,7 +305,7 @@ void AddSearchAndPdfs(const SitePlan& plan, const Theme& theme,
   }
   for (const VersionView& view : plan.views) {
     if (view.reuse || !options.pdf) continue;
-    MakePdfs(site, theme, staging + "/" + view.nama,
+    MakePdfs(site, theme, *view.model, staging + "/" + view.nama,
              (std::filesystem::path(options.out_dir) / view.nama).string(),
              options, diagnostics);
   }

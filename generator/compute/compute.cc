@@ -354,12 +354,7 @@ class Computer {
         q.efisiensi_label = EfisiensiLabel(*q.efisiensi.value());
       }
       q.dilaporkan = r->dilaporkan[i];
-      if (r->catatan && r->catatan->evaluasi[i]) {
-        q.evaluasi = *r->catatan->evaluasi[i];
-      }
-      if (r->catatan && r->catatan->tindak_lanjut[i]) {
-        q.tindak_lanjut = *r->catatan->tindak_lanjut[i];
-      }
+      if (r->catatan) q.tindak_lanjut = r->catatan->tindak_lanjut[i];
       if (r->triwulan[i]) CheckQuarter(jabatan, ind, *r, q, diagnostics);
     }
     return h;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -140,8 +141,8 @@ struct HasilTriwulan {
   Nilai efisiensi;
   std::string_view efisiensi_label;  // a literal
   std::optional<double> dilaporkan;
-  std::string_view evaluasi;       // in the Model
-  std::string_view tindak_lanjut;  // in the Model
+  // The Rencana Tindak Lanjut rows of the quarter, in the Model.
+  std::span<const BarisTindakLanjut> tindak_lanjut;
 };
 
 struct HasilIndikator {

@@ -286,7 +286,9 @@ TEST_CASE("results of a tree: quarters, roll-ups and the dilaporkan check") {
   CHECK(q2.efisiensi.value() == -5);
   CHECK(q2.efisiensi_label.empty());
   CHECK(dokumen->sasaran == nullptr);  // an IKI row
-  CHECK(q2.evaluasi == "Sesuai jadwal");
+  REQUIRE(q2.tindak_lanjut.size() == 1);
+  CHECK(q2.tindak_lanjut[0].evaluasi == "Sesuai jadwal");
+  CHECK(q2.tindak_lanjut[0].tindak_lanjut.empty());
   CHECK(dokumen->triwulan[2].dilapor == false);
 
   // The report printed 65, the content gives 70: a warning naming both.

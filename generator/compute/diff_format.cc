@@ -1,4 +1,5 @@
 // Text, Markdown (for pull-request comments) and JSON forms of a ModelDiff.
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "diff.h"
@@ -17,6 +18,38 @@ const char* ChangeKindWord(ChangeKind k) {
       return "diubah";
   }
   return "";
+}
+
+std::string FieldLabel(const std::string& field) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"nama", "Nama"},
+      {"jenis", "Jenis"},
+      {"pemerintah", "Pemerintah daerah"},
+      {"dasar_hukum", "Dasar hukum"},
+      {"pimpinan", "Pimpinan"},
+      {"eselon", "Eselon"},
+      {"atasan", "Atasan"},
+      {"pejabat", "Pejabat"},
+      {"tugas", "Tugas"},
+      {"fungsi", "Fungsi"},
+      {"sasaran", "Sasaran"},
+      {"formulasi", "Formulasi"},
+      {"sumber_data", "Sumber data"},
+      {"satuan", "Satuan"},
+      {"target", "Target"},
+      {"target_triwulan", "Target triwulan"},
+      {"polaritas", "Polaritas"},
+      {"agregasi", "Agregasi"},
+      {"mendukung", "Mendukung indikator"},
+      {"anggaran", "Anggaran"},
+  };
+  auto it = kLabels.find(field);
+  if (it != kLabels.end()) return it->second;
+  // A field added to diff.cc without a label: readable all the same.
+  std::string label = field;
+  for (char& c : label) c = c == '_' ? ' ' : c;
+  if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] -= 32;
+  return label;
 }
 
 namespace {
@@ -97,7 +130,9 @@ std::string FormatDiffMarkdown(const ModelDiff& diff) {
                     "**\n";
   const char* sections[][2] = {{"unit", "Unit kerja"},
                                {"jabatan", "Jabatan"},
-                               {"indikator", "Indikator"}};
+                               {"indikator", "Indikator"},
+                               {"perjanjian", "Perjanjian Kinerja"},
+                               {"sasaran", "Sasaran Perjanjian Kinerja"}};
   for (const auto& section : sections) {
     std::string body;
     for (const Change& c : diff.changes) {

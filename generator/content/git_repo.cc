@@ -250,48 +250,94 @@ std::unique_ptr<FileSystem> GitRepository::TreeAt(const std::string& commit_id,
                                              std::move(tree));
 }
 
-std::vector<GitCommitInfo> GitRepository::FileHistory(
-    const std::string& commit_id, const std::string& path, size_t limit) const {
+std::map<std::string, std::vector<FileChange>> GitRepository::FileChanges(
+    const std::string& commit_id, const std::vector<std::string>& paths,
+    size_t limit) const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<GitCommitInfo> history;
+  std::map<std::string, std::vector<FileChange>> changes;
   git_revwalk* raw_walk = nullptr;
   git_oid start;
   if (git_oid_fromstr(&start, commit_id.c_str()) != 0 ||
       git_revwalk_new(&raw_walk, impl_->repo.get()) != 0) {
-    return history;
+    return changes;
   }
   Walk walk(raw_walk);
-  git_revwalk_sorting(walk.get(), GIT_SORT_TIME);
+  // The line of the published history: a merged branch counts once, at
+  // its merge, compared with what the line had before it.
+  git_revwalk_simplify_first_parent(walk.get());
   git_revwalk_push(walk.get(), &start);
-  // The blob id of `path` in a commit ("" when absent).
-  auto blob_of = [&](git_commit* commit) {
-    git_tree* raw_tree = nullptr;
-    if (git_commit_tree(&raw_tree, commit) != 0) return std::string();
-    Tree tree(raw_tree);
+  // The blob id of `path` in a tree ("" when absent).
+  auto blob_of = [](git_tree* tree, const std::string& path) {
     git_tree_entry* raw_entry = nullptr;
-    if (git_tree_entry_bypath(&raw_entry, tree.get(), path.c_str()) != 0)
+    if (!tree || git_tree_entry_bypath(&raw_entry, tree, path.c_str()) != 0) {
       return std::string();
+    }
     Entry entry(raw_entry);
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
+      return std::string();
     return Hex(git_tree_entry_id(entry.get()));
   };
+  auto tree_of = [](git_commit* commit) {
+    git_tree* raw_tree = nullptr;
+    if (git_commit_tree(&raw_tree, commit) != 0) raw_tree = nullptr;
+    return Tree(raw_tree);
+  };
+  std::map<std::string, std::string> current;  // path -> blob in the commit
   git_oid oid;
-  while (history.size() < limit && git_revwalk_next(&oid, walk.get()) == 0) {
+  bool first = true;
+  while (git_revwalk_next(&oid, walk.get()) == 0) {
     git_commit* raw = nullptr;
-    if (git_commit_lookup(&raw, impl_->repo.get(), &oid) != 0) continue;
+    if (git_commit_lookup(&raw, impl_->repo.get(), &oid) != 0) break;
     Commit commit(raw);
-    std::string mine = blob_of(commit.get());
-    if (mine.empty()) continue;
-    bool changed = git_commit_parentcount(commit.get()) == 0;
-    for (unsigned i = 0; !changed && i < git_commit_parentcount(commit.get());
-         ++i) {
-      git_commit* parent = nullptr;
-      if (git_commit_parent(&parent, commit.get(), i) != 0) continue;
-      Commit owned(parent);
-      changed = blob_of(owned.get()) != mine;
+    if (first) {
+      Tree tree = tree_of(commit.get());
+      for (const std::string& path : paths) {
+        current[path] = blob_of(tree.get(), path);
+      }
+      first = false;
     }
-    if (changed) history.push_back(InfoOf(commit.get()));
+    Tree parent_tree;
+    git_commit* raw_parent = nullptr;
+    Commit parent;
+    if (git_commit_parentcount(commit.get()) > 0 &&
+        git_commit_parent(&raw_parent, commit.get(), 0) == 0) {
+      parent.reset(raw_parent);
+      parent_tree = tree_of(parent.get());
+    }
+    bool wanted = false;
+    GitCommitInfo info = InfoOf(commit.get());
+    // When the change entered the line, not when its author wrote it.
+    info.time = git_commit_time(commit.get());
+    info.offset_minutes = git_commit_time_offset(commit.get());
+    for (const std::string& path : paths) {
+      std::vector<FileChange>& list = changes[path];
+      if (list.size() >= limit) continue;
+      wanted = true;
+      std::string before = blob_of(parent_tree.get(), path);
+      std::string& after = current[path];
+      if (before != after) list.push_back({info, before, after});
+      after = before;
+    }
+    if (!wanted) break;
   }
-  return history;
+  for (auto it = changes.begin(); it != changes.end();) {
+    it = it->second.empty() ? changes.erase(it) : std::next(it);
+  }
+  return changes;
+}
+
+std::optional<std::string> GitRepository::ReadBlob(
+    const std::string& blob_id) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  git_oid oid;
+  git_blob* raw = nullptr;
+  if (git_oid_fromstr(&oid, blob_id.c_str()) != 0 ||
+      git_blob_lookup(&raw, impl_->repo.get(), &oid) != 0) {
+    return std::nullopt;
+  }
+  Blob blob(raw);
+  const char* bytes = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+  return std::string(bytes, static_cast<size_t>(git_blob_rawsize(blob.get())));
 }
 
 }  // namespace sakip

@@ -22,8 +22,13 @@ struct GitCommitInfo {
   int offset_minutes = 0;  // the author's time zone (WIB = +420)
 };
 
-// Commits that changed each jabatan file, newest first, by `unit/jabatan`.
-using JabatanHistory = std::map<std::string, std::vector<GitCommitInfo>>;
+// A commit that changed a file: the file's blob before (in its first
+// parent) and after ("" when absent).
+struct FileChange {
+  GitCommitInfo commit;  // `time` is the commit's (committer) time
+  std::string before;
+  std::string after;
+};
 
 class GitRepository {
  public:
@@ -45,11 +50,15 @@ class GitRepository {
   // The working tree's root ("" for a bare repository).
   std::string Workdir() const;
 
-  // Commits, newest first, that changed the file at `path` (relative to the
-  // repository root) among the ancestors of `commit_id`; at most `limit`.
-  std::vector<GitCommitInfo> FileHistory(const std::string& commit_id,
-                                         const std::string& path,
-                                         size_t limit) const;
+  // For each of `paths` (relative to the repository root) that changed:
+  // the commits on the first-parent line from `commit_id` back that
+  // changed it, newest first, at most `limit` each. One walk for all.
+  std::map<std::string, std::vector<FileChange>> FileChanges(
+      const std::string& commit_id, const std::vector<std::string>& paths,
+      size_t limit) const;
+
+  // The bytes of a blob, by its hex id.
+  std::optional<std::string> ReadBlob(const std::string& blob_id) const;
 
  private:
   struct Impl;

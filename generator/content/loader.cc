@@ -21,6 +21,43 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// "svg", "png" or "jpg" from a logo's file name; "" for any other kind.
+std::string LogoKind(const std::string& name) {
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(std::tolower(c));
+  if (EndsWith(lower, ".svg")) return "svg";
+  if (EndsWith(lower, ".png")) return "png";
+  if (EndsWith(lower, ".jpg") || EndsWith(lower, ".jpeg")) return "jpg";
+  return "";
+}
+
+// Script in an SVG: a <script> element, an event attribute (onload=...)
+// or a javascript: link. Matched loosely, in any case: a drawing has none.
+bool SvgHasScript(const std::string& svg) {
+  std::string lower;
+  for (char c : svg) lower += static_cast<char>(std::tolower(c));
+  if (lower.find("<script") != std::string::npos ||
+      lower.find("javascript:") != std::string::npos ||
+      lower.find("<foreignobject") != std::string::npos) {
+    return true;
+  }
+  for (size_t at = lower.find("on"); at != std::string::npos;
+       at = lower.find("on", at + 2)) {
+    bool attribute_start =
+        at > 0 && (std::isspace(lower[at - 1]) || lower[at - 1] == '"' ||
+                   lower[at - 1] == '\'');
+    size_t letters = at + 2;
+    while (letters < lower.size() && std::isalpha(lower[letters])) ++letters;
+    size_t end = letters;
+    while (end < lower.size() && std::isspace(lower[end])) ++end;
+    if (attribute_start && letters > at + 2 && end < lower.size() &&
+        lower[end] == '=') {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string Stem(const std::string& name) {
   size_t dot = name.rfind('.');
   return dot == std::string::npos ? name : name.substr(0, dot);
@@ -268,7 +305,7 @@ class Loader {
     // Without known hashes the attempt would read every file twice.
     if (hashes_ && !hashes_->empty() && LoadCachedUnit(unit, &parsed)) {
       for (Diagnostic& d : parsed) diagnostics_->Add(std::move(d));
-      if (!unit->kop.logo.empty()) CheckLogo(*unit);
+      if (!unit->kop.logo.empty()) CheckLogo(unit);
       return;
     }
     std::string digest;
@@ -287,7 +324,7 @@ class Loader {
       cache_.Store(key, *unit, parsed);
     }
     for (Diagnostic& d : parsed) diagnostics_->Add(std::move(d));
-    if (!unit->kop.logo.empty()) CheckLogo(*unit);
+    if (!unit->kop.logo.empty()) CheckLogo(unit);
   }
 
   std::string CacheKey(const std::string& digest) const {
@@ -364,22 +401,63 @@ class Loader {
     return false;
   }
 
-  void CheckLogo(const Unit& unit) {
-    const std::string& logo = unit.kop.logo;
+  void CheckLogo(Unit* unit) {
+    const std::string& logo = unit->kop.logo;
     bool escapes = logo[0] == '/' || logo.find("..") != std::string::npos ||
                    logo.find('\\') != std::string::npos;
     if (escapes) {
-      diagnostics_->Error(unit.kop.logo_pos,
+      diagnostics_->Error(unit->kop.logo_pos,
                           "`logo` must name a file inside the unit folder",
                           "put the logo next to unit.yaml and write its file "
                           "name, e.g. `logo: logo.svg`");
-    } else if (IsLink(JoinPath(unit.path, logo))) {
-      ReportLink(JoinPath(unit.path, logo));
-    } else if (!fs_.IsFile(JoinPath(unit.path, logo))) {
+    } else if (IsLink(JoinPath(unit->path, logo))) {
+      ReportLink(JoinPath(unit->path, logo));
+    } else if (!fs_.IsFile(JoinPath(unit->path, logo))) {
       diagnostics_->Error(
-          unit.kop.logo_pos,
-          "logo file `" + logo + "` does not exist in " + Display(unit.path));
+          unit->kop.logo_pos,
+          "logo file `" + logo + "` does not exist in " + Display(unit->path));
+    } else if (LogoKind(logo).empty()) {
+      diagnostics_->Error(unit->kop.logo_pos,
+                          "a logo must be an .svg, .png or .jpg file",
+                          "convert the logo to SVG or PNG");
+    } else {
+      ReadLogo(unit);
     }
+  }
+
+  // The logo's bytes go into the site as a file of its own. Its hash joins
+  // the unit's, so that pages showing the letterhead are made again when
+  // only the logo changed.
+  void ReadLogo(Unit* unit) {
+    std::string path = JoinPath(unit->path, unit->kop.logo);
+    std::optional<std::uintmax_t> size = fs_.FileSize(path);
+    if (size && *size > kMaxLogoBytes) {
+      diagnostics_->Error(unit->kop.logo_pos,
+                          "logo file is " + std::to_string(*size) +
+                              " bytes, over the limit of " +
+                              std::to_string(kMaxLogoBytes),
+                          "a letterhead logo needs no more; save it smaller");
+      return;
+    }
+    std::string error;
+    std::optional<std::string> bytes = fs_.ReadFile(path, &error);
+    if (!bytes) {
+      diagnostics_->Error(unit->kop.logo_pos, "logo file " + error);
+      return;
+    }
+    // An SVG is served from the site's own address: one that carries
+    // script would run it there when opened by itself.
+    if (LogoKind(unit->kop.logo) == "svg" && SvgHasScript(*bytes)) {
+      diagnostics_->Error(unit->kop.logo_pos,
+                          "the SVG logo contains script (<script>, an on...= "
+                          "attribute or a javascript: link)",
+                          "export the logo again as a plain drawing, or use "
+                          "PNG");
+      return;
+    }
+    unit->kop.logo_bytes = std::move(*bytes);
+    unit->source_hash = StableHash(unit->source_hash + "\nlogo\n" +
+                                   StableHash(unit->kop.logo_bytes));
   }
 
   // Each entry of `folder` ending in `extension`, with its id checked.

@@ -16,6 +16,9 @@ namespace sakip {
 // Files above this size are refused before parsing, so that a stray dump
 // cannot exhaust memory (documented in docs/security.md).
 constexpr std::uintmax_t kMaxContentFileBytes = 4 * 1024 * 1024;
+// A unit's logo is copied into the site and shown on every print page;
+// a letterhead logo is a few kilobytes.
+constexpr std::uintmax_t kMaxLogoBytes = 1024 * 1024;
 
 struct LoadOptions {
   // Prepended to every path in diagnostics, e.g. "content".

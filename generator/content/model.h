@@ -47,7 +47,10 @@ struct Site {
   std::optional<int> tahun;
   std::string kertas = "F4";
   bool izinkan_html = false;  // pass raw HTML in Markdown through
-  std::string source_hash;    // of site.yaml
+  // `riwayat: { tampilkan_commit: true }`: jabatan histories show each
+  // commit's author, subject and id (the staff's words, off by default).
+  bool riwayat_commit = false;
+  std::string source_hash;                   // of site.yaml
   std::vector<PredikatBand> skala_predikat;  // highest band first
   std::vector<VersionSpec> versi;
   SourcePos pos;
@@ -187,6 +190,17 @@ using PerTriwulan = std::array<std::optional<T>, 4>;
 
 struct PerjanjianSasaran;
 
+// One row of a quarterly report's Rencana Tindak Lanjut table. Every text
+// is optional. `kode` and `kegiatan` are given only by a row that names its
+// own activity; the others belong to the indicator's budget line.
+struct BarisTindakLanjut {
+  std::string kode;
+  std::string kegiatan;
+  std::string evaluasi;
+  std::string tindak_lanjut;
+  std::string keterangan;
+};
+
 struct RealisasiIndikator {
   std::string indikator_id;
   // Resolved: the year's PK sasaran (its indikator is the sasaran's
@@ -197,17 +211,17 @@ struct RealisasiIndikator {
   PerTriwulan<double> anggaran;    // realised spending, cumulative
   PerTriwulan<double> dilaporkan;  // capaian printed in the report
   // Texts written for a few quarters of a few indicators: held apart, so
-  // that the many indicators without them cost a pointer, not 320 bytes.
+  // that the many indicators without them cost a pointer. Per quarter, the
+  // rows of `rencana_tindak_lanjut`, or the one row that `evaluasi` and
+  // `tindak_lanjut` make.
   struct Catatan {
-    PerTriwulan<std::string> evaluasi;
-    PerTriwulan<std::string> tindak_lanjut;
+    std::array<std::vector<BarisTindakLanjut>, 4> tindak_lanjut;
   };
   std::shared_ptr<Catatan> catatan;  // null when there is no text
   SourcePos pos;
 
   bool HasCatatan(int quarter_index) const {
-    return catatan && (catatan->evaluasi[quarter_index] ||
-                       catatan->tindak_lanjut[quarter_index]);
+    return catatan && !catatan->tindak_lanjut[quarter_index].empty();
   }
 };
 
@@ -309,6 +323,9 @@ struct Kop {
   std::string kode_pos;
   std::string logo;  // path inside the unit folder
   SourcePos logo_pos;
+  // The logo file itself, read by the loader (renderers never read the
+  // disk); not kept in the parse cache.
+  std::string logo_bytes;
 };
 
 struct Unit {

@@ -1,14 +1,17 @@
 // realisasi/<tahun>.yaml: reported figures per jabatan, indicator, quarter.
+#include <array>
+
 #include "content_parsers.h"
 
 namespace sakip {
 namespace {
 
+const char* const kRomawiTriwulan[] = {"I", "II", "III", "IV"};
+
 // `I`..`IV` or `1`..`4` to 0..3; -1 otherwise.
 int QuarterIndex(const std::string& key) {
-  static const char* kRoman[] = {"I", "II", "III", "IV"};
   for (int i = 0; i < 4; ++i) {
-    if (key == kRoman[i] || key == std::to_string(i + 1)) return i;
+    if (key == kRomawiTriwulan[i] || key == std::to_string(i + 1)) return i;
   }
   return -1;
 }
@@ -36,13 +39,51 @@ void ForEachQuarter(const MapReader& owner, const std::string& key, Read read) {
   }
 }
 
+// The rows of one quarter of `rencana_tindak_lanjut`: a list of maps, each
+// with at least one text. Returns the rows read; an empty list is reported.
+std::vector<BarisTindakLanjut> ParseBarisTindakLanjut(const YamlValue& value,
+                                                      const std::string& id,
+                                                      int quarter) {
+  Diagnostics* diagnostics = value.source()->diagnostics;
+  std::string where = "`rencana_tindak_lanjut` of `" + id + "`, quarter " +
+                      std::string(kRomawiTriwulan[quarter]);
+  std::vector<BarisTindakLanjut> rows;
+  if (!value.IsList() || value.Items().empty()) {
+    diagnostics->Error(value.Pos(), where + " must be a list of rows",
+                       "one item per printed row, e.g. `- { evaluasi: ..., "
+                       "tindak_lanjut: ..., keterangan: ... }`");
+    return rows;
+  }
+  for (const YamlValue& item : value.Items()) {
+    MapReader map(
+        item, "a Rencana Tindak Lanjut row",
+        {"kode", "kegiatan", "evaluasi", "tindak_lanjut", "keterangan"});
+    if (!map.ok()) continue;
+    BarisTindakLanjut row;
+    row.kode = map.String("kode").value_or("");
+    row.kegiatan = map.String("kegiatan").value_or("");
+    row.evaluasi = map.String("evaluasi").value_or("");
+    row.tindak_lanjut = map.String("tindak_lanjut").value_or("");
+    row.keterangan = map.String("keterangan").value_or("");
+    if (row.evaluasi.empty() && row.tindak_lanjut.empty() &&
+        row.keterangan.empty()) {
+      diagnostics->Error(map.Pos(), "a row of " + where + " has no text",
+                         "give `evaluasi`, `tindak_lanjut` or `keterangan` "
+                         "(or remove the row)");
+      continue;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 RealisasiIndikator ParseEntry(const std::string& id, const YamlValue& value) {
   RealisasiIndikator entry;
   entry.indikator_id = id;
   entry.pos = value.Pos();
-  MapReader map(
-      value, "realisasi of `" + id + "`",
-      {"triwulan", "anggaran", "dilaporkan", "evaluasi", "tindak_lanjut"});
+  MapReader map(value, "realisasi of `" + id + "`",
+                {"triwulan", "anggaran", "dilaporkan", "evaluasi",
+                 "tindak_lanjut", "rencana_tindak_lanjut"});
   ForEachQuarter(map, "triwulan", [&](int q, const YamlValue& v) {
     NilaiTriwulan nilai;
     if (v.IsMap()) {
@@ -68,12 +109,42 @@ RealisasiIndikator ParseEntry(const std::string& id, const YamlValue& value) {
     }
     return *entry.catatan;
   };
+  // The short form: one row made of `evaluasi` and `tindak_lanjut`.
+  std::array<std::optional<BarisTindakLanjut>, 4> satu_baris;
+  std::array<SourcePos, 4> satu_baris_pos;
   ForEachQuarter(map, "evaluasi", [&](int q, const YamlValue& v) {
-    catatan().evaluasi[q] = v.AsString("an evaluasi");
+    std::optional<std::string> text = v.AsString("an evaluasi");
+    if (!text) return;
+    if (!satu_baris[q]) satu_baris_pos[q] = v.Pos();
+    satu_baris[q].emplace().evaluasi = std::move(*text);
   });
   ForEachQuarter(map, "tindak_lanjut", [&](int q, const YamlValue& v) {
-    catatan().tindak_lanjut[q] = v.AsString("a tindak_lanjut");
+    std::optional<std::string> text = v.AsString("a tindak_lanjut");
+    if (!text) return;
+    if (!satu_baris[q]) {
+      satu_baris_pos[q] = v.Pos();
+      satu_baris[q].emplace();
+    }
+    satu_baris[q]->tindak_lanjut = std::move(*text);
   });
+  ForEachQuarter(map, "rencana_tindak_lanjut", [&](int q, const YamlValue& v) {
+    if (satu_baris[q]) {
+      v.source()->diagnostics->Error(
+          v.Pos(),
+          "quarter " + std::string(kRomawiTriwulan[q]) + " of `" + id +
+              "` has both `rencana_tindak_lanjut` and `evaluasi`/"
+              "`tindak_lanjut` (line " +
+              std::to_string(satu_baris_pos[q].line) + ")",
+          "write that quarter's texts as rows of `rencana_tindak_lanjut` "
+          "only");
+      satu_baris[q].reset();
+    }
+    std::vector<BarisTindakLanjut> rows = ParseBarisTindakLanjut(v, id, q);
+    if (!rows.empty()) catatan().tindak_lanjut[q] = std::move(rows);
+  });
+  for (int q = 0; q < 4; ++q) {
+    if (satu_baris[q]) catatan().tindak_lanjut[q] = {std::move(*satu_baris[q])};
+  }
   return entry;
 }
 

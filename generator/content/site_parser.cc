@@ -43,7 +43,7 @@ Reference ReadReference(const MapReader& map, const std::string& key) {
 void ParseSite(const YamlValue& root, Site* site) {
   MapReader map(root, "site.yaml",
                 {"judul", "base_url", "tahun", "kertas", "skala_predikat",
-                 "versi", "deskripsi", "izinkan_html"});
+                 "versi", "deskripsi", "izinkan_html", "riwayat"});
   site->pos = map.Pos();
   site->judul = map.String("judul", Need::kRequired).value_or("");
   site->deskripsi = map.String("deskripsi").value_or("");
@@ -61,6 +61,10 @@ void ParseSite(const YamlValue& root, Site* site) {
   site->tahun = map.Integer("tahun");
   site->kertas = map.Choice("kertas", {"F4", "A4"}).value_or("F4");
   site->izinkan_html = map.Bool("izinkan_html").value_or(false);
+  if (map.Has("riwayat")) {
+    MapReader riwayat(map.Get("riwayat"), "riwayat", {"tampilkan_commit"});
+    site->riwayat_commit = riwayat.Bool("tampilkan_commit").value_or(false);
+  }
 
   if (map.Has("skala_predikat")) {
     YamlValue scale = map.Get("skala_predikat");

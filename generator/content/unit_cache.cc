@@ -19,8 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// 2: units hold their Perjanjian Kinerja.
-constexpr const char* kMagic = "sakip-unit-cache 2\n";
+// 2: units hold their Perjanjian Kinerja. 3: Rencana Tindak Lanjut rows.
+constexpr const char* kMagic = "sakip-unit-cache 3\n";
 
 // A field added to one of these structs must be added to its Io() below;
 // the sizes catch a forgotten one (x86-64, libstdc++).
@@ -30,7 +30,8 @@ static_assert(sizeof(Keputusan) == 592, "add the new field to Io(Keputusan)");
 static_assert(sizeof(Realisasi) == 184, "add the new field to Io(Realisasi)");
 static_assert(sizeof(RealisasiIndikator) == 432,
               "add the new field to Io(RealisasiIndikator)");
-static_assert(sizeof(Unit) == 696, "add the new field to Io(Unit)");
+// Kop::logo_bytes is not stored: the loader reads the logo on every load.
+static_assert(sizeof(Unit) == 728, "add the new field to Io(Unit)");
 static_assert(sizeof(Perjanjian) == 168, "add the new field to Io(Perjanjian)");
 static_assert(sizeof(PerjanjianJabatan) == 160,
               "add the new field to Io(PerjanjianJabatan)");
@@ -39,6 +40,8 @@ static_assert(sizeof(PerjanjianSasaran) == 520,
 static_assert(sizeof(PerjanjianAnggaran) == 184,
               "add the new field to Io(PerjanjianAnggaran)");
 static_assert(sizeof(Pejabat) == 224, "add the new field to Io(Pejabat)");
+static_assert(sizeof(BarisTindakLanjut) == 160,
+              "add the new field to Io(BarisTindakLanjut)");
 
 // Writes values in the order Io() names them.
 struct Writer {
@@ -241,8 +244,12 @@ void Io(A& a, NilaiTriwulan& n) {
   Fields(a, n.nilai, n.pembilang, n.penyebut);
 }
 template <typename A>
+void Io(A& a, BarisTindakLanjut& b) {
+  Fields(a, b.kode, b.kegiatan, b.evaluasi, b.tindak_lanjut, b.keterangan);
+}
+template <typename A>
 void Io(A& a, RealisasiIndikator::Catatan& c) {
-  Fields(a, c.evaluasi, c.tindak_lanjut);
+  Fields(a, c.tindak_lanjut);
 }
 template <typename A>
 void Io(A& a, RealisasiIndikator& r) {

@@ -30,8 +30,16 @@ std::string Ukuran(const Site& site) {
   return site.kertas == "A4" ? "210mm 297mm" : "215mm 330mm";
 }
 
-data Kop(const Unit& unit) {
+data Kop(const Unit& unit, const std::string& page) {
   data d;
+  // The logo is the unit's own, or the nearest ancestor's: a regency's
+  // coat of arms heads the letters of all its offices.
+  for (const Unit* owner = &unit; owner; owner = owner->parent) {
+    if (owner->kop.logo_bytes.empty()) continue;
+    Put(d, "logo", RelativeUrl(page, LogoPath(*owner)));
+    Put(d, "logo_alt", "Logo " + owner->nama);
+    break;
+  }
   // The letterhead is the unit's own, or the nearest ancestor's that has one.
   const Unit* u = &unit;
   while (u->parent && u->kop.alamat.empty() && u->kop.email.empty())
@@ -188,7 +196,7 @@ Page PrintPage(const SiteContext& c, const std::string& path,
   Put(page.data, "ukuran_kertas", Ukuran(c.model.site));
   Put(page.data, "kertas", c.model.site.kertas);
   Put(page.data, "css_cetak", RelativeUrl(path, AssetPath("cetak.css")));
-  Put(page.data, "kop", Kop(unit));
+  Put(page.data, "kop", Kop(unit, path));
   return page;
 }
 

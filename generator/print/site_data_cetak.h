@@ -61,10 +61,12 @@ Page PerjanjianCetak(const SiteContext& c, const Perjanjian& pk,
 Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q);
 
 // The note under a copied evaluasi text that quotes a percentage within 1
-// point of neither the computed `capaian` nor `serapan` of its row: both
-// figures, saying which is which; "" when every figure agrees.
+// point of neither the computed `capaian` nor `serapan` of its row, or a
+// count in the indicator's `satuan` other than the computed `realisasi`:
+// the computed figures, saying which is which; "" when every figure agrees.
 std::string CatatanAngkaEvaluasi(std::string_view teks, const Nilai& capaian,
-                                 const Nilai& serapan);
+                                 const Nilai& serapan, const Nilai& realisasi,
+                                 const std::string& satuan);
 
 }  // namespace sakip
 

@@ -3,8 +3,11 @@
 // year's Perjanjian Kinerja when there is one, the capaian and
 // cost-per-outcome tables from the computed results, and the copied
 // evaluasi texts, marked where they quote a figure the computation replaced.
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <regex>
+#include <span>
 
 #include "indonesian_format.h"
 #include "site_data.h"
@@ -37,8 +40,11 @@ std::string Persen(double value) { return FormatAngka(value) + " %"; }
 // computation replaced. Returns the note that gives both, or "" (see
 // docs/decisions.md).
 std::string CatatanAngkaEvaluasi(std::string_view teks, const Nilai& capaian,
-                                 const Nilai& serapan) {
-  if (!capaian.has_value() && !serapan.has_value()) return "";
+                                 const Nilai& serapan, const Nilai& realisasi,
+                                 const std::string& satuan) {
+  if (!capaian.has_value() && !serapan.has_value() && !realisasi.has_value()) {
+    return "";
+  }
   static const std::regex kPersen(R"((-?\d+(?:,\d+)?)\s*%)");
   std::vector<std::string> lain;
   std::string text(teks);
@@ -52,10 +58,48 @@ std::string CatatanAngkaEvaluasi(std::string_view teks, const Nilai& capaian,
     auto near = [quoted](const Nilai& n) {
       return n.has_value() && std::fabs(*n.value() - quoted) <= 1;
     };
-    if (near(capaian) || near(serapan)) continue;
+    // The nearest of "kinerja" and "anggaran" before the figure names the
+    // quantity it is ("capaian serapan anggaran 40 %, capaian kinerja
+    // 43 %"): a capaian kinerja that happens to equal the serapan is still
+    // a replaced capaian. Without either word, either figure will do.
+    std::string before = text.substr(0, it->position());
+    std::transform(before.begin(), before.end(), before.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
+    size_t kinerja = before.rfind("kinerja");
+    size_t anggaran = before.rfind("anggaran");
+    bool is_capaian = kinerja != std::string::npos &&
+                      (anggaran == std::string::npos || kinerja > anggaran);
+    bool is_serapan = anggaran != std::string::npos && !is_capaian;
+    if (is_capaian   ? near(capaian)
+        : is_serapan ? near(serapan)
+                     : near(capaian) || near(serapan)) {
+      continue;
+    }
     std::string shown = Persen(quoted);
     if (std::find(lain.begin(), lain.end(), shown) == lain.end()) {
       lain.push_back(shown);
+    }
+  }
+  // A count in the indicator's own unit ("361 kasus") that is not the
+  // computed realisasi (351) is a replaced figure too.
+  bool jumlah_lain = false;
+  if (realisasi.has_value() && !satuan.empty() && satuan != "%") {
+    std::string escaped;
+    for (char ch : satuan) {
+      if (!std::isalnum(static_cast<unsigned char>(ch))) escaped += '\\';
+      escaped += ch;
+    }
+    const std::regex kJumlah(R"((^|[^\d.,])(\d+)\s+)" + escaped + R"(\b)",
+                             std::regex::icase);
+    for (std::sregex_iterator it(text.begin(), text.end(), kJumlah), end;
+         it != end; ++it) {
+      double quoted = std::strtod(std::string((*it)[2]).c_str(), nullptr);
+      if (std::fabs(*realisasi.value() - quoted) < 0.005) continue;
+      std::string shown = std::string((*it)[2]) + " " + satuan;
+      if (std::find(lain.begin(), lain.end(), shown) == lain.end()) {
+        lain.push_back(shown);
+      }
+      jumlah_lain = true;
     }
   }
   if (lain.empty()) return "";
@@ -68,6 +112,10 @@ std::string CatatanAngkaEvaluasi(std::string_view teks, const Nilai& capaian,
   if (serapan.has_value()) {
     computed += (computed.empty() ? "" : ", ") +
                 std::string("serapan anggaran ") + Persen(*serapan.value());
+  }
+  if (jumlah_lain) {
+    computed += (computed.empty() ? "" : ", ") + std::string("realisasi ") +
+                FormatAngka(*realisasi.value()) + " " + satuan;
   }
   return "Angka dalam teks ini dikutip dari laporan resmi (" + quoted +
          "); hasil perhitungan: " + computed + ".";
@@ -133,6 +181,46 @@ std::string Keterangan(const HasilTriwulan& q) {
   return text;
 }
 
+// A text of the report with its note, when it quotes a figure the
+// computation replaced (CatatanAngkaEvaluasi).
+void PutTeks(data& d, const std::string& key, const std::string& teks,
+             const HasilTriwulan& q, const std::string& satuan) {
+  Put(d, key, teks);
+  Put(d, key + "_catatan",
+      CatatanAngkaEvaluasi(teks, q.capaian, q.serapan, q.realisasi, satuan));
+}
+
+// Part D: one table row per Rencana Tindak Lanjut row. The Kode and
+// Kegiatan cells span the rows that follow until one names its own
+// activity, as in the official report's merged cells.
+void PushTindakLanjut(data& rtl, const HasilTriwulan& q,
+                      const Anggaran* anggaran, const std::string& kegiatan,
+                      const std::string& satuan) {
+  std::span<const BarisTindakLanjut> rows = q.tindak_lanjut;
+  auto own_activity = [](const BarisTindakLanjut& b) {
+    return !b.kode.empty() || !b.kegiatan.empty();
+  };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const BarisTindakLanjut& b = rows[i];
+    data r;
+    if (i == 0 || own_activity(b)) {
+      size_t span = 1;
+      while (i + span < rows.size() && !own_activity(rows[i + span])) ++span;
+      Put(r, "rtl_kepala", true);
+      Put(r, "rtl_rowspan", std::to_string(span));
+      bool own = own_activity(b);
+      Put(r, "rtl_kode", own ? b.kode : (anggaran ? anggaran->kode : ""));
+      Put(r, "rtl_kegiatan",
+          own && !b.kegiatan.empty() ? b.kegiatan : kegiatan);
+    }
+    // Keys of their own: an absent key is looked up in the enclosing data.
+    PutTeks(r, "rtl_evaluasi", b.evaluasi, q, satuan);
+    PutTeks(r, "rtl_tindak_lanjut", b.tindak_lanjut, q, satuan);
+    PutTeks(r, "rtl_keterangan", b.keterangan, q, satuan);
+    Push(rtl, std::move(r));
+  }
+}
+
 }  // namespace
 
 Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
@@ -188,27 +276,21 @@ Page LaporanCetak(const SiteContext& c, const Jabatan& j, int tahun, int q) {
                                  : kTanpaNilai);
     Put(b, "efisiensi_label", hq.efisiensi_label);
     Push(biaya, std::move(b));
-    std::string catatan =
-        CatatanAngkaEvaluasi(hq.evaluasi, hq.capaian, hq.serapan);
     std::string kegiatan = anggaran ? anggaran->kegiatan : ind.nama;
-    if (!hq.evaluasi.empty()) {
+    // Part C lists the first evaluasi of the quarter: the summary row of
+    // the indicator; part D has every row.
+    auto first = std::find_if(
+        hq.tindak_lanjut.begin(), hq.tindak_lanjut.end(),
+        [](const BarisTindakLanjut& b) { return !b.evaluasi.empty(); });
+    if (first != hq.tindak_lanjut.end()) {
       data e;
       Put(e, "no", no);
       Put(e, "kegiatan", kegiatan);
       Put(e, "indikator", ind.nama);
-      Put(e, "teks", hq.evaluasi);
-      Put(e, "catatan_angka", catatan);
+      PutTeks(e, "teks", first->evaluasi, hq, ind.satuan);
       Push(evaluasi, std::move(e));
     }
-    if (!hq.evaluasi.empty() || !hq.tindak_lanjut.empty()) {
-      data r;
-      Put(r, "kode", anggaran ? anggaran->kode : "");
-      Put(r, "kegiatan", kegiatan);
-      Put(r, "evaluasi", hq.evaluasi);
-      Put(r, "catatan_angka", catatan);
-      Put(r, "tindak_lanjut", hq.tindak_lanjut);
-      Push(rtl, std::move(r));
-    }
+    PushTindakLanjut(rtl, hq, anggaran, kegiatan, ind.satuan);
   }
   Put(d, "capaian", std::move(capaian));
   Put(d, "biaya", std::move(biaya));

@@ -76,10 +76,16 @@ data RencanaAksiRows(const PerjanjianJabatan& pj) {
   return rows;
 }
 
+// Where a jabatan has no holder in the content, the PK leaves a dotted line
+// for the name and NIP, as a blank form does: a PK is signed by people, and
+// a statement with "Nama :" and a signature block with no name line reads
+// as a broken page.
+constexpr const char* kIsian = "....................................";
+
 data Pihak(const Jabatan* j) {
   data d;
   if (!j) return d;
-  if (j->pejabat) Put(d, "nama", j->pejabat->nama);
+  Put(d, "nama", j->pejabat ? j->pejabat->nama : kIsian);
   Put(d, "jabatan", cetak::JabatanLengkap(*j));
   return d;
 }
@@ -91,7 +97,12 @@ data TtdPihak(const Jabatan* j, const std::string& tempat,
   std::string sebutan = pejabat && !pejabat->sebutan.empty()
                             ? pejabat->sebutan
                             : cetak::JabatanLengkap(*j);
-  return cetak::Ttd(tempat, tanggal, Upper(sebutan), pejabat);
+  if (pejabat) return cetak::Ttd(tempat, tanggal, Upper(sebutan), pejabat);
+  Pejabat kosong;
+  kosong.nama = kIsian;
+  data d = cetak::Ttd(tempat, tanggal, Upper(sebutan), &kosong);
+  Put(d, "nip", kIsian);
+  return d;
 }
 
 }  // namespace

@@ -43,15 +43,19 @@ std::optional<std::string> EditRealisasi(
   std::string out =
       text ? *text
            : "tahun: " + std::to_string(tahun) + "\njabatan:\n" + kPlaceholder;
-  size_t failed_before = failures->size();
-  for (size_t i = 0; i < edits.size(); ++i) {
-    std::string error;
-    if (!SetYamlValue(&out, edits[i].path, edits[i].value, RealisasiKeyRank,
-                      &error)) {
-      failures->push_back({i, error});
+  auto apply = [&](std::string* yaml,
+                   std::vector<RealisasiEditFailure>* found) {
+    size_t before = found->size();
+    for (size_t i = 0; i < edits.size(); ++i) {
+      std::string error;
+      if (!SetYamlValue(yaml, edits[i].path, edits[i].value, RealisasiKeyRank,
+                        &error)) {
+        found->push_back({i, error});
+      }
     }
-  }
-  if (failures->size() > failed_before) return std::nullopt;
+    return found->size() == before;
+  };
+  if (!apply(&out, failures)) return std::nullopt;
   if (!text) {
     size_t at = out.find(kPlaceholder);
     if (at != std::string::npos) out.erase(at, sizeof kPlaceholder - 1);
@@ -60,6 +64,18 @@ std::optional<std::string> EditRealisasi(
   if (!ParseYamlDocument(out, 0, &problem)) {
     failures->push_back({edits.size(), "line " + std::to_string(problem.line) +
                                            ": " + problem.message});
+    return std::nullopt;
+  }
+  // Writing the same figures again must find each where it was written. A
+  // layout the editor reads otherwise than libyaml (found by fuzzing: keys
+  // indented unlike their parents) is refused, never written wrong.
+  std::string again = out;
+  std::vector<RealisasiEditFailure> ignored;
+  if (!apply(&again, &ignored) || again != out) {
+    failures->push_back(
+        {edits.size(),
+         "the file's layout is not one the import can edit safely (a second "
+         "write of the same figures changed it again); write them by hand"});
     return std::nullopt;
   }
   return out;

@@ -123,16 +123,17 @@ void WriteInputs(XlsxWriter* book, int sheet, int row, const SheetRow& r) {
                   nilai.penyebut, parts);
     NumberOrBlank(book, sheet, row, InputColumn(q, kFieldAnggaran),
                   done ? done->anggaran[q] : std::nullopt, Style::kInput);
-    const auto* catatan = done ? done->catatan.get() : nullptr;
-    std::optional<std::string> texts[2];
-    if (catatan) texts[0] = catatan->evaluasi[q];
-    if (catatan) texts[1] = catatan->tindak_lanjut[q];
+    SheetCatatan catatan = CatatanOf(done, q);
+    const std::optional<std::string>* texts[2] = {&catatan.evaluasi,
+                                                  &catatan.tindak_lanjut};
+    // Rows of rencana_tindak_lanjut are shown, locked: edited in the YAML.
+    Style style = catatan.baris ? Style::kPlain : Style::kInputText;
     for (int t = 0; t < 2; ++t) {
       int col = InputColumn(q, t == 0 ? kFieldEvaluasi : kFieldTindakLanjut);
-      if (texts[t]) {
-        book->Text(sheet, row, col, *texts[t], Style::kInputText);
+      if (*texts[t]) {
+        book->Text(sheet, row, col, **texts[t], style);
       } else {
-        book->Blank(sheet, row, col, Style::kInputText);
+        book->Blank(sheet, row, col, style);
       }
     }
   }
@@ -147,13 +148,10 @@ constexpr double kTextWidth = 30;
 double RowHeight(const SheetRow& r) {
   int lines = std::max(LinesOf(r.jabatan->nama, kJabatanWidth),
                        LinesOf(r.indikator->nama, kIndikatorWidth));
-  if (const auto* catatan =
-          r.realisasi ? r.realisasi->catatan.get() : nullptr) {
-    for (int q = 0; q < 4; ++q) {
-      for (const auto& text :
-           {catatan->evaluasi[q], catatan->tindak_lanjut[q]}) {
-        if (text) lines = std::max(lines, LinesOf(*text, kTextWidth));
-      }
+  for (int q = 0; q < 4; ++q) {
+    SheetCatatan catatan = CatatanOf(r.realisasi, q);
+    for (const auto* text : {&catatan.evaluasi, &catatan.tindak_lanjut}) {
+      if (*text) lines = std::max(lines, LinesOf(**text, kTextWidth));
     }
   }
   return 15.0 * std::min(lines, 12);

@@ -254,7 +254,7 @@ class QuarterReader {
     path.insert(path.end(), tail.begin(), tail.end());
     edits_->push_back({{std::move(path), std::move(value)}, r_, Col(f)});
     change_->fields.push_back(
-        {field + " " + QuarterName(q_), before, after, {}});
+        {field + " " + QuarterName(q_), before, after, {}, "", ""});
   }
 
   void ReadValue(const NumberCell& cell) {
@@ -331,10 +331,16 @@ class QuarterReader {
   void ReadText(SheetField f, const char* key) {
     std::string text = CellText(table_.At(r_, Col(f)));
     if (Trim(text).empty()) return;
-    std::optional<std::string> had;
-    if (done() && done()->catatan) {
-      had = f == kFieldEvaluasi ? done()->catatan->evaluasi[q_]
-                                : done()->catatan->tindak_lanjut[q_];
+    SheetCatatan catatan = CatatanOf(done(), q_);
+    std::optional<std::string> had =
+        f == kFieldEvaluasi ? catatan.evaluasi : catatan.tindak_lanjut;
+    if (catatan.baris) {
+      // Rows with kode, kegiatan and keterangan: one cell cannot say which
+      // row a change belongs to.
+      if (had && *had == text) return;
+      Error(f, "this quarter's texts are rows of rencana_tindak_lanjut",
+            "change them in the realisasi file, not in the sheet");
+      return;
     }
     if (Trim(text) == "-") {
       if (had) Add(f, {key, QuarterName(q_)}, "\"-\"", key, *had, "-");
@@ -430,7 +436,9 @@ ImportPlan PlanImport(const std::string& label, const SheetTable& table,
         row->unit->path + "/" + row->jabatan->id + "#" + row->indikator->id,
         row->indikator->nama,
         "",
-        {}};
+        {},
+        row->jabatan->nama + ", " + row->unit->nama,
+        ""};
     UnitEdits& edits = by_unit[row->unit->path];
     edits.unit = row->unit;
     QuarterReader reader(table, row_index, *row, cells, diagnostics);

@@ -99,4 +99,30 @@ std::vector<SheetRow> SheetRows(const Unit& unit, int tahun, bool sub_units) {
 
 std::string FormatSheetNumber(double value) { return fmt::format("{}", value); }
 
+SheetCatatan CatatanOf(const RealisasiIndikator* realisasi, int q) {
+  SheetCatatan out;
+  if (!realisasi || !realisasi->HasCatatan(q)) return out;
+  const std::vector<BarisTindakLanjut>& rows =
+      realisasi->catatan->tindak_lanjut[q];
+  const BarisTindakLanjut& first = rows.front();
+  out.baris = rows.size() > 1 || !first.kode.empty() ||
+              !first.kegiatan.empty() || !first.keterangan.empty();
+  if (!out.baris) {
+    if (!first.evaluasi.empty()) out.evaluasi = first.evaluasi;
+    if (!first.tindak_lanjut.empty()) out.tindak_lanjut = first.tindak_lanjut;
+    return out;
+  }
+  std::string evaluasi, tindak_lanjut;
+  for (const BarisTindakLanjut& row : rows) {
+    if (!row.evaluasi.empty())
+      evaluasi += (evaluasi.empty() ? "" : "\n") + row.evaluasi;
+    if (!row.tindak_lanjut.empty()) {
+      tindak_lanjut += (tindak_lanjut.empty() ? "" : "\n") + row.tindak_lanjut;
+    }
+  }
+  out.evaluasi = evaluasi;
+  out.tindak_lanjut = tindak_lanjut;
+  return out;
+}
+
 }  // namespace sakip

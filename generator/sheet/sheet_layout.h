@@ -6,6 +6,7 @@
 #ifndef SAKIP_SHEET_LAYOUT_H_
 #define SAKIP_SHEET_LAYOUT_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,18 @@ const Realisasi* FindRealisasi(const Unit& unit, int tahun);
 
 // A number as the sheet and the YAML write it: shortest exact form.
 std::string FormatSheetNumber(double value);
+
+// A quarter's Evaluasi and Tindak lanjut cells. The content gives them as
+// one text each (`evaluasi`, `tindak_lanjut`), or as rows of
+// `rencana_tindak_lanjut` with kode, kegiatan and keterangan, which one
+// cell cannot hold: those are shown joined, one row per line, and are read
+// only (`baris`), to be edited in the YAML file.
+struct SheetCatatan {
+  std::optional<std::string> evaluasi;
+  std::optional<std::string> tindak_lanjut;
+  bool baris = false;
+};
+SheetCatatan CatatanOf(const RealisasiIndikator* realisasi, int quarter_index);
 
 }  // namespace sakip
 

@@ -143,6 +143,10 @@ GraphSpec OrgChart(const Unit& unit, const std::string& page) {
                            {"tooltip", GraphvizLabelText(j.nama)},
                            {"fillcolor", JenisColor(j.jenis)},
                            {"fontcolor", JenisFont(j.jenis)}}});
+    spec.text[spec.nodes.back().id] = {j.nama};
+    if (j.pejabat && !j.pejabat->nama.empty()) {
+      spec.text[spec.nodes.back().id].push_back(j.pejabat->nama);
+    }
   }
   for (const auto& owned : unit.jabatan) {
     const Jabatan& j = *owned;
@@ -159,6 +163,7 @@ GraphSpec OrgChart(const Unit& unit, const std::string& page) {
             {"tooltip", GraphvizLabelText(j.atasan->nama)},
             {"style", "rounded,dashed"},
             {"fillcolor", "#ffffff"}}});
+      spec.text[spec.nodes.back().id] = {j.atasan->nama, j.atasan->unit->nama};
       spec.edges.push_back({id, j.id, {{"style", "dashed"}}});
     }
   }
@@ -174,6 +179,7 @@ GraphSpec OrgChart(const Unit& unit, const std::string& page) {
           {"tooltip", GraphvizLabelText("Bagan " + child->nama)},
           {"style", "rounded,filled,dashed"},
           {"fillcolor", "#fff8e1"}}});
+    spec.text[spec.nodes.back().id] = {head.nama, child->nama};
     if (head.atasan && shown.count(head.atasan)) {
       spec.edges.push_back({head.atasan->id, id, {{"style", "dashed"}}});
     }
@@ -193,6 +199,7 @@ GraphSpec UnitsChart(const Unit& root, const std::string& page) {
                            {"tooltip", GraphvizLabelText(u->nama)},
                            {"fillcolor", u == &root ? "#1f4e79" : "#dbe9f6"},
                            {"fontcolor", u == &root ? "#ffffff" : "#1a1a1a"}}});
+    spec.text[spec.nodes.back().id] = {u->nama};
     if (u->parent && u != &root)
       spec.edges.push_back({u->parent->path, u->path, {}});
     for (auto it = u->children.rbegin(); it != u->children.rend(); ++it) {
@@ -258,6 +265,8 @@ GraphSpec PohonKinerja(const Unit& unit, const std::string& page,
           {"fontcolor", DarkPredikat(site.skala_predikat, predikat)
                             ? "#ffffff"
                             : "#1a1a1a"}}});
+    spec.text[spec.nodes.back().id] = {ind->nama, owner(ind).nama,
+                                       "capaian " + capaian};
   }
   std::sort(links.begin(), links.end(), [&](const auto& a, const auto& b) {
     return std::make_pair(id_of(a.first), id_of(a.second)) <

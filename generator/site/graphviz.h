@@ -29,6 +29,9 @@ struct GraphSpec {
   GraphAttributes edge_defaults;
   std::vector<GraphNode> nodes;
   std::vector<GraphEdge> edges;
+  // Each node's label as lines of plain text, by node id: the list form
+  // of the chart shown on narrow screens (not given to Graphviz).
+  std::map<std::string, std::vector<std::string>> text;
 };
 
 // Lays the graph out with `dot` and returns the <svg> element (no XML

@@ -343,6 +343,8 @@ dibulatkan; nilai yang tidak ada atau tidak dapat dihitung ditulis `null`
 
 ## indikator.json dan indikator.csv
 
+Unduh: [indikator.json](indikator.json) · [indikator.csv](indikator.csv)
+
 Satu baris untuk setiap indikator pada setiap triwulan yang memiliki laporan
 realisasi, ditambah satu baris dengan `triwulan` kosong untuk indikator yang
 belum memiliki laporan sama sekali. CSV memakai UTF-8, baris judul, dan
@@ -383,12 +385,16 @@ tanpa sub-unit) ada di `unit/<jalur unit>/indikator.xlsx` dan
 
 ## jabatan.json
 
+Unduh: [jabatan.json](jabatan.json)
+
 Satu objek untuk setiap jabatan: `unit`, `unit_nama`, `jabatan`,
 `jabatan_nama`, `jenis`, `eselon`, `atasan` (rujukan mutlak
 `/jalur/unit/id`), `pejabat` (nama, pangkat, golongan pemangku jabatan saat
 ini) dan `jumlah_indikator`.
 
 ## dokumen.json
+
+Unduh: [dokumen.json](dokumen.json)
 
 Dokumen SAKIP setiap unit per tahun, yang sudah ada dan yang belum, sama
 dengan halaman "Dokumen SAKIP" unit itu (`<unit>/dokumen/index.html`).
@@ -579,7 +585,12 @@ void RenderOpenData(const Model& model, const Results& results,
   out->Append(json, first ? "]\n" : "\n]\n");
   out->Add(prefix + "/jabatan.json", JabatanJson(model));
   out->Add(prefix + "/dokumen.json", DokumenJson(model, results, pdf));
-  out->Add(prefix + "/README.md", kReadme);
+  out->Add(prefix + "/README.md", OpenDataReadme());
+}
+
+const std::string& OpenDataReadme() {
+  static const std::string kText = kReadme;
+  return kText;
 }
 
 }  // namespace sakip

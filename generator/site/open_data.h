@@ -30,6 +30,11 @@ void RenderOpenData(
     const std::map<const Unit*, std::string>* unit_keys = nullptr,
     bool pdf = false, Diagnostics* diagnostics = nullptr);
 
+// The README of the export (Markdown): what each file and column means. It
+// is written as data/README.md and also rendered as the site's open data
+// page (data/index.html), so the two never disagree.
+const std::string& OpenDataReadme();
+
 }  // namespace sakip
 
 #endif  // SAKIP_OPEN_DATA_H_

@@ -49,7 +49,7 @@ std::map<const Unit*, std::string> UnitKeys(const Model& model,
       if (riwayat) {
         auto found = riwayat->find(unit->path + "/" + j->id);
         if (found == riwayat->end()) continue;
-        for (const GitCommitInfo& commit : found->second) parts += commit.id;
+        parts += HistoryFingerprint(found->second);
       }
     }
     // A jabatan page shows its PK's pihak kedua (name, link), who may sit

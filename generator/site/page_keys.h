@@ -7,8 +7,8 @@
 #include <map>
 #include <string>
 
-#include "git_repo.h"
 #include "model.h"
+#include "riwayat.h"
 
 namespace sakip {
 

@@ -153,12 +153,14 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
                         v.riwayat,
                         options.cari,
                         versions.front().model->site.base_url};
+    context.tampilkan_commit = versions.front().model->site.riwayat_commit;
     PhaseTimer timer;
     std::map<const Unit*, std::string> unit_keys =
         UnitKeys(*v.model, v.riwayat,
                  SiteKey(*v.model, context.tahun,
                          SiteExtraKey(theme, options, infos, v) +
-                             versions.front().model->site.base_url));
+                             versions.front().model->site.base_url +
+                             (context.tampilkan_commit ? "\ncommit" : "")));
     std::vector<const Unit*> units = {nullptr};  // the site-wide pages first
     for (const auto& unit : v.model->units) units.push_back(unit.get());
     timer.Mark("keys");
@@ -168,6 +170,11 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
     for (const auto& [path, bytes] : theme.files) {
       if (path.rfind("static/", 0) == 0) {
         out->Add(version + "/" + AssetPath(path.substr(7)), bytes);
+      }
+    }
+    for (const auto& unit : v.model->units) {
+      if (!unit->kop.logo_bytes.empty()) {
+        out->Add(version + "/" + LogoPath(*unit), unit->kop.logo_bytes);
       }
     }
     RenderOpenData(*v.model, *v.results, version + "/data", out, threads,

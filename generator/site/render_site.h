@@ -9,9 +9,9 @@
 #include "compute.h"
 #include "diagnostic.h"
 #include "diff.h"
-#include "git_repo.h"
 #include "model.h"
 #include "output_tree.h"
+#include "riwayat.h"
 #include "theme.h"
 
 namespace sakip {
@@ -36,8 +36,8 @@ struct VersionView {
   const Results* results = nullptr;
   const ModelDiff* perubahan = nullptr;
   std::string sebelumnya;  // name of the older version, if any
-  // Commits that changed each jabatan file, by `unit/jabatan`; null when
-  // the version does not come from git.
+  // What changed in each jabatan, commit by commit (riwayat.h), by
+  // `unit/jabatan`; null when the version does not come from git.
   const JabatanHistory* riwayat = nullptr;
   // Written as `<nama>/.sakip-stamp` when the version comes from a commit.
   std::string stamp;

@@ -1,5 +1,7 @@
 #include "site_data.h"
 
+#include <map>
+
 #include "charts.h"
 #include "graphviz.h"
 #include "indonesian_format.h"
@@ -327,20 +329,23 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
     Put(d, "induk", std::move(induk));
   }
   if (!unit.jabatan.empty()) {
+    GraphSpec org = OrgChart(unit, page.path);
     Put(d, "bagan_organisasi",
-        Svg(OrgChart(unit, page.path), "the org chart", unit.pos.path,
-            diagnostics));
+        Svg(org, "the org chart", unit.pos.path, diagnostics));
+    Put(d, "daftar_organisasi", ChartListData(org));
   }
   if (!unit.children.empty()) {
+    GraphSpec units = UnitsChart(unit, page.path);
     Put(d, "bagan_unit",
-        Svg(UnitsChart(unit, page.path), "the chart of units", unit.pos.path,
-            diagnostics));
+        Svg(units, "the chart of units", unit.pos.path, diagnostics));
+    Put(d, "daftar_unit", ChartListData(units));
   }
   GraphSpec pohon =
       PohonKinerja(unit, page.path, c.results, c.tahun, c.model.site);
   if (!pohon.nodes.empty()) {
     Put(d, "pohon_kinerja",
         Svg(pohon, "the pohon kinerja", unit.pos.path, diagnostics));
+    Put(d, "daftar_pohon", ChartListData(pohon));
   }
   data groups = List();
   std::vector<const Jabatan*> order = HierarchyOrder(unit);
@@ -444,6 +449,29 @@ Page HomePage(const SiteContext& c) {
   return page;
 }
 
+// What a search result says besides its title: the kind of page and its
+// unit, with the parent unit's name, since units share names ("Kelurahan")
+// and so do jabatan in different units ("Kepala Seksi Pemerintahan"). The
+// unit label is also the value of the search page's unit filter.
+void AddSearchLabels(const Page& page, data* d) {
+  static const std::map<std::string, std::string> kJenis = {
+      {"unit", "Unit kerja"},
+      {"jabatan", "Jabatan"},
+      {"keputusan", "Keputusan"},
+      {"dokumen", "Dokumen SAKIP"}};
+  auto jenis = kJenis.find(page.template_name);
+  if (jenis == kJenis.end() || !page.unit) {
+    // The Perubahan page repeats what the pages themselves say, as a list
+    // of changes: a search would find it for every word of every page.
+    if (page.template_name == "perubahan") Put(*d, "tanpa_indeks", true);
+    return;
+  }
+  std::string unit = page.unit->nama;
+  if (page.unit->parent) unit += ", " + page.unit->parent->nama;
+  Put(*d, "cari_unit", unit);
+  Put(*d, "cari_jenis", jenis->second);
+}
+
 }  // namespace
 
 void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
@@ -456,12 +484,13 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   Put(d, "akar", RootPrefix(page.path));
   Put(d, "beranda", RelativeUrl(page.path, HomePath()));
   Put(d, "css", RelativeUrl(page.path, AssetPath("sakip.css")));
-  Put(d, "data_url", RelativeUrl(page.path, "data/README.md"));
+  Put(d, "data_url", RelativeUrl(page.path, DataTerbukaPath()));
   Put(d, "favicon", RelativeUrl(page.path, AssetPath("favicon.svg")));
   Put(d, "kanonik", AbsoluteUrl(c.base_url, c.versi + "/" + page.path));
   if (c.cari) {
     Put(d, "cari_url", RelativeUrl(page.path, CariPath()));
     Put(d, "cari_js", RelativeUrl(page.path, AssetPath("cari.js")));
+    AddSearchLabels(page, &d);
   }
   data remah = List();
   for (const auto& [judul, path] : page.remah) {
@@ -481,6 +510,9 @@ void AddCommonData(const SiteContext& c, const Page& page, TemplateData* out) {
   }
   Put(d, "navigasi", std::move(nav));
   Put(d, "versi", c.versi);
+  Put(d, "judul_versi", VersionTitle(c, c.versi));
+  Put(d, "judul_sebelumnya",
+      c.sebelumnya.empty() ? "" : VersionTitle(c, c.sebelumnya));
   Put(d, "tahun", c.tahun ? std::to_string(c.tahun) : "");
   Put(d, "dibangun", c.dibangun);
   data versions = VersionSwitcherData(c, page.path);
@@ -494,6 +526,8 @@ std::vector<PageJob> SitePageJobs(const SiteContext& c) {
       {HomePath(), nullptr, [&c](Diagnostics*) { return HomePage(c); }});
   jobs.push_back({PerubahanPath(), nullptr,
                   [&c](Diagnostics*) { return PerubahanPage(c); }});
+  jobs.push_back({DataTerbukaPath(), nullptr,
+                  [](Diagnostics*) { return DataTerbukaPage(); }});
   if (c.cari) {
     jobs.push_back(
         {CariPath(), nullptr, [](Diagnostics*) { return CariPage(); }});

@@ -13,9 +13,10 @@
 #include "compute.h"
 #include "diagnostic.h"
 #include "diff.h"
-#include "git_repo.h"
+#include "graphviz.h"
 #include "markdown.h"
 #include "model.h"
+#include "riwayat.h"
 #include "template_data.h"
 
 namespace sakip {
@@ -41,6 +42,8 @@ struct SiteContext {
   const JabatanHistory* riwayat = nullptr;  // from git, by `unit/jabatan`
   bool cari = false;     // a Pagefind index is made: show the search box
   std::string base_url;  // the current site.yaml's, for canonical URLs
+  // The newest site.yaml's `riwayat: { tampilkan_commit }`.
+  bool tampilkan_commit = false;
 };
 
 // The page paths a version's content produces (for the switcher).
@@ -56,9 +59,19 @@ struct Page {
 };
 
 // The versions switcher of `page` and the Perubahan page (site_data_versi.cc).
+// A version's title from site.yaml, else its name.
+std::string VersionTitle(const SiteContext& context, const std::string& nama);
 TemplateData VersionSwitcherData(const SiteContext& context,
                                  const std::string& page);
 Page PerubahanPage(const SiteContext& context);
+// The fields of a change (`bidang`), named for people, for the partial
+// `bidang_perubahan`.
+TemplateData ChangeFieldsData(const Change& change);
+// A chart's nodes as a nested list (`nama`, `url`, `keterangan`, `anak`),
+// its links as nesting: the chart for narrow screens.
+TemplateData ChartListData(const GraphSpec& spec);
+// A jabatan's history (`riwayat`), or an empty list.
+TemplateData RiwayatData(const SiteContext& context, const Jabatan& jabatan);
 std::string PerubahanPath();
 
 // One page to make: its path, the unit whose content it shows (null for
@@ -73,7 +86,8 @@ struct PageJob {
 
 // The web pages of one version, listed a unit at a time (a large site has
 // tens of thousands): those that show the whole site (home, Perubahan,
-// search), and those of one unit (the unit, its jabatan, its keputusan).
+// open data, search), and those of one unit (the unit, its jabatan, its
+// keputusan).
 std::vector<PageJob> SitePageJobs(const SiteContext& context);
 std::vector<PageJob> UnitPageJobs(const SiteContext& context, const Unit& unit);
 
@@ -140,6 +154,9 @@ TemplateData PrintLinkData(const SiteContext& context, const std::string& page,
 
 // Shared by the page and document data builders.
 TemplateData ListData();
+// The Rencana Tindak Lanjut rows of a quarter for a web page (keys
+// `rtl_*`), each text with its note when it quotes a replaced figure.
+TemplateData TindakLanjutWeb(const HasilTriwulan& q, const std::string& satuan);
 // Items with their letter (`huruf`: a, b, ...) and number (`no`) and `teks`.
 TemplateData LetteredData(const std::vector<std::string>& items);
 // One `{baris}` per line of `text`.

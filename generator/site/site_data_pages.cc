@@ -6,6 +6,7 @@
 #include "indonesian_format.h"
 #include "nip.h"
 #include "site_data.h"
+#include "site_data_cetak.h"
 #include "urls.h"
 
 namespace sakip {
@@ -104,8 +105,7 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
                                   : kTanpaNilai);
       Put(tw, "efisiensi_label", q.efisiensi_label);
       Put(tw, "dilaporkan", q.dilaporkan ? FormatPersen(*q.dilaporkan) : "");
-      Put(tw, "evaluasi", q.evaluasi);
-      Put(tw, "tindak_lanjut", q.tindak_lanjut);
+      Put(tw, "rtl", TindakLanjutWeb(q, ind.satuan));
       Push(quarters, std::move(tw));
     }
     Put(item, "triwulan", std::move(quarters));
@@ -120,6 +120,27 @@ data HasilData(const SiteContext& c, const Jabatan& jabatan,
 }
 
 }  // namespace
+
+data TindakLanjutWeb(const HasilTriwulan& q, const std::string& satuan) {
+  data rows = ListData();
+  for (const BarisTindakLanjut& b : q.tindak_lanjut) {
+    data r;
+    Put(r, "rtl_kegiatan",
+        b.kegiatan.empty() || b.kode.empty() ? b.kegiatan
+                                             : b.kode + " " + b.kegiatan);
+    // Keys of their own: an absent key is looked up in the enclosing data.
+    for (auto [key, text] : {std::pair{"rtl_evaluasi", &b.evaluasi},
+                             std::pair{"rtl_tindak_lanjut", &b.tindak_lanjut},
+                             std::pair{"rtl_keterangan", &b.keterangan}}) {
+      Put(r, key, *text);
+      Put(r, std::string(key) + "_catatan",
+          CatatanAngkaEvaluasi(*text, q.capaian, q.serapan, q.realisasi,
+                               satuan));
+    }
+    Push(rows, std::move(r));
+  }
+  return rows;
+}
 
 Page JabatanPage(const SiteContext& c, const Jabatan& j,
                  Diagnostics* diagnostics) {
@@ -173,29 +194,13 @@ Page JabatanPage(const SiteContext& c, const Jabatan& j,
                               std::to_string(c.tahun)));
     Put(d, "hasil", std::move(h));
   }
-  Put(d, "catatan_html", RenderMarkdown(j.body, c.markdown));
-  if (c.riwayat) {
-    auto it = c.riwayat->find(j.unit->path + "/" + j.id);
-    if (it != c.riwayat->end() && !it->second.empty()) {
-      data history = ListData();
-      for (const GitCommitInfo& commit : it->second) {
-        // The date as the author's clock showed it.
-        std::time_t when = static_cast<std::time_t>(
-            commit.time + commit.offset_minutes * 60LL);
-        std::tm utc{};
-        gmtime_r(&when, &utc);
-        data item;
-        Put(item, "tanggal",
-            FormatTanggal({utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday}));
-        Put(item, "penulis", commit.author);
-        Put(item, "pesan", commit.subject);
-        Put(item, "commit", commit.id.substr(0, 10));
-        Push(history, std::move(item));
-      }
-      Put(d, "riwayat", std::move(history));
-      Put(d, "ada_riwayat", true);
-    }
-  }
+  std::string catatan = RenderMarkdown(j.body, c.markdown);
+  // Notes that open with their own heading need no "Catatan" above it.
+  Put(d, "catatan_berjudul", catatan.rfind("<h", 0) == 0);
+  Put(d, "catatan_html", std::move(catatan));
+  data riwayat = RiwayatData(c, j);
+  Put(d, "ada_riwayat", !riwayat.is_empty_list());
+  Put(d, "riwayat", std::move(riwayat));
   std::vector<PrintLink> print = PrintLinksOf(j, c.results);
   Put(d, "dokumen_cetak", PrintLinkData(c, page.path, print));
   Put(d, "ada_dokumen_cetak", !print.empty());

@@ -100,6 +100,18 @@ data SasaranData(const SiteContext& c, const PerjanjianSasaran& s, int tahun,
   data quarters = ListData();
   for (int k = 1; k <= 4; ++k) Push(quarters, QuarterCell(c, s, k, hasil));
   Put(d, "triwulan", std::move(quarters));
+  // The Rencana Tindak Lanjut rows of each reported quarter.
+  data tindak_lanjut = ListData();
+  for (int k = 1; hasil && k <= 4; ++k) {
+    const HasilTriwulan& q = hasil->triwulan[k - 1];
+    if (q.tindak_lanjut.empty()) continue;
+    data item;
+    Put(item, "rtl_triwulan", Romawi(k));
+    Put(item, "rtl", TindakLanjutWeb(q, ind.satuan));
+    Push(tindak_lanjut, std::move(item));
+  }
+  Put(d, "ada_tindak_lanjut", !tindak_lanjut.is_empty_list());
+  Put(d, "tindak_lanjut", std::move(tindak_lanjut));
   return d;
 }
 

@@ -1,6 +1,8 @@
 #include "site_extras.h"
 
 #include "html_escape.h"
+#include "markdown.h"
+#include "open_data.h"
 #include "urls.h"
 
 namespace sakip {
@@ -82,6 +84,18 @@ Page CariPage() {
   page.judul = "Pencarian";
   page.remah = {{"Beranda", HomePath()}, {"Pencarian", ""}};
   Put(page.data, "tanpa_indeks", true);
+  return page;
+}
+
+std::string DataTerbukaPath() { return "data/index.html"; }
+
+Page DataTerbukaPage() {
+  Page page;
+  page.path = DataTerbukaPath();
+  page.template_name = "data_terbuka";
+  page.judul = "Data terbuka";
+  page.remah = {{"Beranda", HomePath()}, {"Data terbuka", ""}};
+  Put(page.data, "keterangan_html", RenderMarkdown(OpenDataReadme()));
   return page;
 }
 

@@ -1,5 +1,6 @@
 // The files a site has besides its pages: the root redirect, sitemap.xml,
-// robots.txt, the 404 page, the favicon, and each version's search page.
+// robots.txt, the 404 page, the favicon, and each version's search page and
+// open data page.
 #ifndef SAKIP_SITE_EXTRAS_H_
 #define SAKIP_SITE_EXTRAS_H_
 
@@ -23,6 +24,10 @@ void AddRootFiles(const std::vector<VersionInfo>& versions,
 // The search page of one version (only when the build makes an index).
 std::string CariPath();
 Page CariPage();
+
+// The open data page: the README of data/ as HTML (open_data.h).
+std::string DataTerbukaPath();
+Page DataTerbukaPage();
 
 }  // namespace sakip
 

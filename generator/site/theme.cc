@@ -33,7 +33,7 @@ const std::vector<std::string>& RequiredTemplates() {
       "base",      "home",          "unit",       "jabatan",
       "keputusan", "nav",           "cetak_base", "cetak_keputusan",
       "cetak_iki", "cetak_laporan", "lembar_iki", "kop",
-      "ttd",       "perubahan",     "dokumen"};
+      "ttd",       "perubahan",     "dokumen",    "data_terbuka"};
   return kNames;
 }
 

@@ -41,6 +41,10 @@ std::string DokumenPath(const Unit& unit) {
 
 std::string AssetPath(const std::string& file) { return "aset/" + file; }
 
+std::string LogoPath(const Unit& unit) {
+  return AssetPath("logo/" + unit.path + "/" + unit.kop.logo);
+}
+
 std::string CetakKeputusanPath(const Keputusan& keputusan) {
   return "cetak/" + keputusan.unit->path + "/keputusan/" + keputusan.id +
          ".html";

@@ -4,6 +4,11 @@ const form = document.querySelector(".kotak-cari");
 const box = document.getElementById("kata-cari");
 const list = document.getElementById("hasil-cari");
 const status = document.getElementById("status-cari");
+const unitFilter = document.getElementById("saring-unit");
+const more = document.getElementById("lebih-banyak");
+
+// Results are shown this many at a time; "Tampilkan lebih banyak" adds more.
+const PAGE_SIZE = 20;
 
 // The search page sits at the version root, beside pagefind/.
 const root = new URL(form.getAttribute("action"), document.baseURI);
@@ -19,6 +24,76 @@ async function load() {
     });
   }
   return pagefind;
+}
+
+function normalize(word) {
+  return word.toLocaleLowerCase("id").normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "").replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+function commonPrefix(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+// When a word is in no page, Pagefind shortens it until something matches,
+// down to one letter: "xyzzy" finds every page with an "x" and "kebakran"
+// every "b.". A word counts as found only when the words Pagefind matched
+// for it share its first letters (all of a short word, four of a longer
+// one): typing "kebakar" or "pemerintahn" still finds what it should.
+const found = new Map();
+async function wordIsFound(word) {
+  if (found.has(word)) return found.get(word);
+  const pf = await load();
+  const result = (await pf.search(word)).results[0];
+  let ok = false;
+  if (result) {
+    const data = await result.data();
+    const words = data.content.split(/\s+/);
+    const need = Math.min(word.length, 4);
+    ok = data.locations.some((at) =>
+      commonPrefix(normalize(words[at] || ""), word) >= need);
+  }
+  found.set(word, ok);
+  return ok;
+}
+
+// The words of a query Pagefind finds nothing real for.
+async function missingWords(query) {
+  const words = query.split(/\s+/).map(normalize).filter((w) => w);
+  const missing = [];
+  for (const word of words) {
+    if (!(await wordIsFound(word))) missing.push(word);
+  }
+  return missing;
+}
+
+// A misspelt long word is tried again by its first letters, the longest
+// that Pagefind finds ("sekretariz" by "sekretari"), and the reader is told
+// so. Pagefind's stemmer takes prefixes such as "ke-" off short words, so
+// "kebakran" finds nothing this way either: better nothing than noise.
+async function shortened(query, missing) {
+  let changed = false;
+  const words = [];
+  for (const w of query.split(/\s+/).filter((x) => x)) {
+    const n = normalize(w);
+    if (!missing.includes(n)) {
+      words.push(w);
+      continue;
+    }
+    let prefix = null;
+    for (let len = n.length - 1; len >= Math.max(4, n.length - 3); len--) {
+      if (await wordIsFound(n.slice(0, len))) {
+        prefix = n.slice(0, len);
+        break;
+      }
+    }
+    if (!prefix) return null;
+    words.push(prefix);
+    changed = true;
+  }
+  return changed ? words.join(" ") : null;
 }
 
 // Excerpts come with <mark> around the hits; everything else is text.
@@ -40,50 +115,139 @@ function excerptNode(excerpt) {
   return p;
 }
 
+// Each result names its kind and unit: jabatan of different units share
+// titles ("Kepala Seksi Pemerintahan").
+function resultNode(item) {
+  const li = document.createElement("li");
+  const a = document.createElement("a");
+  a.href = item.url;
+  a.textContent = (item.meta && item.meta.title) || item.url;
+  li.appendChild(a);
+  const where = [item.meta && item.meta.jenis, item.meta && item.meta.unit]
+    .filter((x) => x).join(" · ");
+  if (where) {
+    const p = document.createElement("p");
+    p.className = "hasil-unit";
+    p.textContent = where;
+    li.appendChild(p);
+  }
+  li.appendChild(excerptNode(item.excerpt || ""));
+  return li;
+}
+
 let latest = 0;
-async function search(query) {
+let results = [];
+let shown = 0;
+let summary = "";
+
+async function showMore(ticket) {
+  const next = results.slice(shown, shown + PAGE_SIZE);
+  const items = await Promise.all(next.map((r) => r.data()));
+  if (ticket !== latest) return;
+  for (const item of items) list.appendChild(resultNode(item));
+  shown += next.length;
+  more.hidden = shown >= results.length;
+  status.textContent = summary + (results.length > shown
+    ? " Ditampilkan " + shown + " hasil pertama." : "");
+}
+
+function quoted(text) {
+  return "\u201c" + text + "\u201d";
+}
+
+async function search() {
   const ticket = ++latest;
-  const q = query.trim();
+  const q = box.value.trim();
+  const unit = unitFilter ? unitFilter.value : "";
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (unit) params.set("unit", unit);
+  history.replaceState(null, "", "?" + params.toString());
+  // The version switcher opens the same search in the other version.
+  for (const a of document.querySelectorAll(".pemilih-versi a")) {
+    const url = new URL(a.href);
+    if (url.pathname.endsWith("/cari.html")) {
+      url.search = params.toString();
+      a.href = url.href;
+    }
+  }
   list.replaceChildren();
-  if (!q) {
+  results = [];
+  shown = 0;
+  more.hidden = true;
+  if (!q && !unit) {
     status.textContent = "";
     return;
   }
-  status.textContent = "Mencari…";
-  let found;
+  status.textContent = "Mencari\u2026";
+  const options = unit ? { filters: { unit } } : {};
+  let query = q;
+  let note = "";
+  let what = "";
   try {
-    found = await (await load()).search(q);
+    const pf = await load();
+    if (q) {
+      const missing = await missingWords(q);
+      if (missing.length) {
+        const retry = await shortened(q, missing);
+        if (retry) {
+          note = "Tidak ada hasil untuk " + quoted(q) + ". ";
+          what = "kata berawalan " + quoted(retry);
+          query = retry;
+        } else {
+          query = null;
+        }
+      }
+    }
+    if (query !== null) {
+      results = (await pf.search(query || null, options)).results;
+    }
   } catch (e) {
-    status.textContent = "Indeks pencarian tidak dapat dimuat.";
+    if (ticket === latest) {
+      status.textContent = "Indeks pencarian tidak dapat dimuat.";
+    }
     return;
   }
-  const top = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
   if (ticket !== latest) return;
-  status.textContent = found.results.length === 0
-    ? "Tidak ada hasil untuk \u201c" + q + "\u201d."
-    : found.results.length + " hasil untuk \u201c" + q + "\u201d.";
-  for (const item of top) {
-    const li = document.createElement("li");
-    const a = document.createElement("a");
-    a.href = item.url;
-    a.textContent = (item.meta && item.meta.title) || item.url;
-    li.appendChild(a);
-    li.appendChild(excerptNode(item.excerpt || ""));
-    list.appendChild(li);
+  what = (what || (q ? quoted(q) : "semua halaman")) + (unit ? " di " + unit : "");
+  if (results.length === 0) {
+    status.textContent = "Tidak ada hasil untuk " + what + "." +
+      (q ? " Periksa ejaan kata yang dicari." : "");
+    return;
   }
+  summary = note + results.length + " hasil untuk " + what + ".";
+  await showMore(ticket);
+}
+
+// The unit filter lists every unit of the index, with its page count.
+async function fillUnits(selected) {
+  const units = (await (await load()).filters()).unit || {};
+  for (const name of Object.keys(units).sort((a, b) => a.localeCompare(b, "id"))) {
+    const option = document.createElement("option");
+    option.value = name;
+    option.textContent = name + " (" + units[name] + ")";
+    unitFilter.appendChild(option);
+  }
+  unitFilter.value = selected;
 }
 
 if (list && box) {
-  const q = new URLSearchParams(location.search).get("q") || "";
-  box.value = q;
+  const params = new URLSearchParams(location.search);
+  box.value = params.get("q") || "";
   let timer = 0;
   box.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => search(box.value), 150);
+    timer = setTimeout(search, 150);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    search(box.value);
+    search();
   });
-  search(q);
+  more.addEventListener("click", () => showMore(latest));
+  if (unitFilter) {
+    unitFilter.addEventListener("change", search);
+    fillUnits(params.get("unit") || "").catch(() => {}).finally(search);
+  } else {
+    search();
+  }
 }
