@@ -1,7 +1,5 @@
 #include "xlsx_writer.h"
 
-#include <sys/mman.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 namespace sakip {
@@ -12,19 +10,9 @@ constexpr time_t kFixedCreated = 946684800;
 
 }  // namespace
 
-XlsxWriter::XlsxWriter(const std::string& path) { Start(path, false); }
-
-XlsxWriter::XlsxWriter(InMemory, bool row_by_row) {
-  // libxlsxwriter 1.1.4 (Debian 12) writes only to a named file: the name
-  // of an anonymous memory file keeps the bytes off the disk.
-  memory_fd_ = memfd_create("sakip-xlsx", MFD_CLOEXEC);
-  if (memory_fd_ < 0) return;
-  Start("/proc/self/fd/" + std::to_string(memory_fd_), row_by_row);
-}
-
-void XlsxWriter::Start(const std::string& path, bool row_by_row) {
+XlsxWriter::XlsxWriter(const std::string& path) {
   lxw_workbook_options options = {};
-  options.constant_memory = row_by_row ? LXW_TRUE : LXW_FALSE;
+  options.constant_memory = LXW_FALSE;
   workbook_ = workbook_new_opt(path.c_str(), &options);
   if (!workbook_) return;
   lxw_doc_properties properties = {};
@@ -72,19 +60,15 @@ void XlsxWriter::Start(const std::string& path, bool row_by_row) {
 
 XlsxWriter::~XlsxWriter() {
   if (!closed_ && workbook_) workbook_close(workbook_);
-  if (memory_fd_ >= 0) close(memory_fd_);
 }
 
 int XlsxWriter::AddSheet(const std::string& name) {
-  // Without a workbook (no memory file) cells are dropped: Close says why.
-  sheets_.push_back(workbook_ ? workbook_add_worksheet(workbook_, name.c_str())
-                              : nullptr);
+  sheets_.push_back(workbook_add_worksheet(workbook_, name.c_str()));
   return static_cast<int>(sheets_.size()) - 1;
 }
 
 void XlsxWriter::SetColumns(int sheet, int first, int last, double width,
                             bool hidden) {
-  if (!sheets_[sheet]) return;
   lxw_row_col_options options = {};
   options.hidden = hidden ? LXW_TRUE : LXW_FALSE;
   worksheet_set_column_opt(sheets_[sheet], first, last, width, nullptr,
@@ -92,7 +76,6 @@ void XlsxWriter::SetColumns(int sheet, int first, int last, double width,
 }
 
 void XlsxWriter::HideRow(int sheet, int row) {
-  if (!sheets_[sheet]) return;
   lxw_row_col_options options = {};
   options.hidden = LXW_TRUE;
   worksheet_set_row_opt(sheets_[sheet], row, LXW_DEF_ROW_HEIGHT, nullptr,
@@ -100,30 +83,25 @@ void XlsxWriter::HideRow(int sheet, int row) {
 }
 
 void XlsxWriter::SetRowHeight(int sheet, int row, double points) {
-  if (!sheets_[sheet]) return;
   worksheet_set_row(sheets_[sheet], row, points, nullptr);
 }
 
 void XlsxWriter::Text(int sheet, int row, int col, const std::string& text,
                       Style style) {
-  if (!sheets_[sheet]) return;
   worksheet_write_string(sheets_[sheet], row, col, text.c_str(),
                          styles_[style]);
 }
 
 void XlsxWriter::Number(int sheet, int row, int col, double value,
                         Style style) {
-  if (!sheets_[sheet]) return;
   worksheet_write_number(sheets_[sheet], row, col, value, styles_[style]);
 }
 
 void XlsxWriter::Blank(int sheet, int row, int col, Style style) {
-  if (!sheets_[sheet]) return;
   worksheet_write_blank(sheets_[sheet], row, col, styles_[style]);
 }
 
 void XlsxWriter::NumberOrDash(int sheet, int first_row, int last_row, int col) {
-  if (!sheets_[sheet]) return;
   // The formula is relative to the range's first cell.
   char cell[16];
   lxw_rowcol_to_cell(cell, first_row, col);
@@ -141,7 +119,6 @@ void XlsxWriter::NumberOrDash(int sheet, int first_row, int last_row, int col) {
 }
 
 void XlsxWriter::Protect(int sheet) {
-  if (!sheets_[sheet]) return;
   lxw_protection options = {};
   options.format_columns = LXW_TRUE;  // widths may be changed
   options.format_rows = LXW_TRUE;
@@ -149,13 +126,10 @@ void XlsxWriter::Protect(int sheet) {
 }
 
 void XlsxWriter::FreezePanes(int sheet, int row, int col) {
-  if (!sheets_[sheet]) return;
   worksheet_freeze_panes(sheets_[sheet], row, col);
 }
 
-void XlsxWriter::Activate(int sheet) {
-  if (sheets_[sheet]) worksheet_activate(sheets_[sheet]);
-}
+void XlsxWriter::Activate(int sheet) { worksheet_activate(sheets_[sheet]); }
 
 bool XlsxWriter::Close(std::string* error) {
   if (!workbook_) {
@@ -169,26 +143,6 @@ bool XlsxWriter::Close(std::string* error) {
     return false;
   }
   return true;
-}
-
-bool XlsxWriter::CloseToBytes(std::string* bytes, std::string* error) {
-  if (memory_fd_ < 0) {
-    *error = "cannot make a memory file";
-    return false;
-  }
-  if (!Close(error)) return false;
-  bytes->clear();
-  char buffer[65536];
-  for (off_t at = 0;;) {
-    ssize_t got = pread(memory_fd_, buffer, sizeof buffer, at);
-    if (got < 0) {
-      *error = "cannot read the memory file";
-      return false;
-    }
-    if (got == 0) return true;
-    bytes->append(buffer, static_cast<size_t>(got));
-    at += got;
-  }
 }
 
 }  // namespace sakip

@@ -1,8 +1,8 @@
 // Writes an XLSX workbook: the one file that talks to libxlsxwriter. Only
-// what the realisasi sheet (sheet_export.h) and the open data's tables
-// (open_data.cc) need: text and numbers in a few styles, hidden rows and
-// columns, a "number or -" validation, sheet protection. The document's
-// creation time is fixed, so the same content gives the same bytes.
+// what the realisasi sheet needs (sheet_export.h): text and numbers in a
+// few styles, hidden rows and columns, a "number or -" validation, sheet
+// protection. The document's creation time is fixed, so the same content
+// gives the same bytes.
 #ifndef SAKIP_XLSX_WRITER_H_
 #define SAKIP_XLSX_WRITER_H_
 
@@ -30,12 +30,6 @@ class XlsxWriter {
 
   // Starts a workbook that Close() writes to `path`.
   explicit XlsxWriter(const std::string& path);
-  // Starts a workbook that CloseToBytes() returns: kept in an anonymous
-  // memory file (memfd), not in a file of its own, for renderers.
-  // `row_by_row`: cells are written out a row at a time (libxlsxwriter's
-  // constant memory: rows in order, texts inline), for large tables.
-  enum InMemory { kInMemory };
-  XlsxWriter(InMemory, bool row_by_row);
   ~XlsxWriter();  // closes it when Close() was not called
   XlsxWriter(const XlsxWriter&) = delete;
   XlsxWriter& operator=(const XlsxWriter&) = delete;
@@ -58,15 +52,9 @@ class XlsxWriter {
 
   // Writes the file; false with `error` set when it could not.
   bool Close(std::string* error);
-  // For a workbook made in memory: its bytes; false with `error` set when
-  // it could not be made.
-  bool CloseToBytes(std::string* bytes, std::string* error);
 
  private:
-  void Start(const std::string& path, bool row_by_row);
-
-  int memory_fd_ = -1;  // the memfd of an in-memory workbook
-  lxw_workbook* workbook_ = nullptr;
+  lxw_workbook* workbook_;
   std::vector<lxw_worksheet*> sheets_;
   lxw_format* styles_[kStyleCount] = {};
   bool closed_ = false;

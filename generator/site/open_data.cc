@@ -33,18 +33,29 @@ const std::vector<std::string>& Columns() {
   return kColumns;
 }
 
-// The XLSX files' headers, in Columns() order.
-const std::vector<std::string>& ColumnLabels() {
-  static const std::vector<std::string> kLabels = {
-      "Unit (jalur)", "Nama unit",        "Jabatan (id)",
-      "Nama jabatan", "Indikator (id)",   "Nama indikator",
-      "Sasaran",      "Satuan",           "Tahun",
-      "Triwulan",     "Target",           "Realisasi",
-      "Capaian (%)",  "Predikat",         "Polaritas",
-      "Agregasi",     "Pagu (Rp)",        "Realisasi anggaran (Rp)",
-      "Serapan (%)",  "Efisiensi (poin)", "Capaian dilaporkan (%)"};
+// The XLSX files' headers: one row per indicator and year, its quarters
+// side by side (as `sakip sheet` shows them), which a planner reads more
+// easily than a row per quarter and which is a quarter of the cells.
+const std::vector<std::string>& XlsxLabels() {
+  static const std::vector<std::string> kLabels = [] {
+    std::vector<std::string> labels = {
+        "Unit (jalur)",   "Nama unit",      "Jabatan (id)",      "Nama jabatan",
+        "Indikator (id)", "Nama indikator", "Sasaran",           "Satuan",
+        "Polaritas",      "Tahun",          "Target akhir tahun"};
+    for (const char* tw : kRomawi) {
+      labels.push_back(std::string("Target TW ") + tw);
+      labels.push_back(std::string("Realisasi TW ") + tw);
+      labels.push_back(std::string("Capaian TW ") + tw + " (%)");
+    }
+    return labels;
+  }();
   return kLabels;
 }
+
+// Columns() indices the workbook reads.
+constexpr size_t kPolaritasColumn = 14, kTahunColumn = 8, kTriwulanColumn = 9,
+                 kTargetColumn = 10;
+constexpr int kFirstQuarterCell = 11;  // "Target TW I"
 
 // The whole-site XLSX is made again on every build that changes any unit
 // (a workbook cannot be appended to, unlike the JSON and CSV files), about
@@ -135,16 +146,20 @@ void BaseRow(const Jabatan& jabatan, const Indikator& ind, Row* row) {
   row->push_back(TextField(ind.satuan));
 }
 
+// The target at the end of the year: the fourth quarter's where the
+// indicator has quarterly targets, else the annual one.
+Field TargetAkhirTahun(const Indikator& ind) {
+  return NumberField(ind.target_triwulan.empty()
+                         ? ind.target
+                         : std::optional<double>(ind.target_triwulan[3]));
+}
+
 void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
                  Row* row) {
   const Field null{"null", ""};
   row->push_back(tahun ? NumberField(tahun) : null);
   row->push_back(q ? StringField(kRomawi[q->triwulan - 1]) : null);
-  row->push_back(
-      q ? NumberField(q->target.value())
-        : NumberField(ind.target_triwulan.empty()
-                          ? ind.target
-                          : std::optional<double>(ind.target_triwulan[3])));
+  row->push_back(q ? NumberField(q->target.value()) : TargetAkhirTahun(ind));
   row->push_back(q ? NumberField(q->realisasi.value()) : null);
   row->push_back(q ? NumberField(q->capaian.value()) : null);
   row->push_back(q ? TextField(std::string(q->predikat)) : null);
@@ -158,30 +173,51 @@ void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
   row->push_back(q ? NumberField(q->dilaporkan) : null);
 }
 
+// The rows of one indicator and year (its reported quarters, or the one
+// row without a quarter): one row of the workbooks.
+struct Group {
+  size_t first = 0, count = 0;  // in UnitRows::rows
+  Field target_akhir_tahun;
+};
+
+struct UnitRows {
+  std::vector<Row> rows;
+  std::vector<Group> groups;
+};
+
 // A unit's rows: one per reported quarter of each indicator, or one with
 // no quarter for an indicator without any report. A year with a PK lists
 // its sasaran (with that year, even unreported); an IKI indicator that a
 // sasaran links is reported as the sasaran.
-std::vector<Row> IndikatorRows(const Unit& unit, const Results& results) {
-  std::vector<Row> rows;
+UnitRows IndikatorRows(const Unit& unit, const Results& results) {
+  UnitRows out;
   auto add = [&](const Jabatan& jabatan, const Indikator& ind,
                  const HasilTriwulan* q, int year) {
     Row row;
     row.reserve(Columns().size());
     BaseRow(jabatan, ind, &row);
     FillQuarter(ind, q, year, &row);
-    rows.push_back(std::move(row));
+    out.rows.push_back(std::move(row));
+    ++out.groups.back().count;
+  };
+  auto start = [&](const Indikator& ind) {
+    out.groups.push_back({out.rows.size(), 0, TargetAkhirTahun(ind)});
+  };
+  auto add_unreported = [&](const Jabatan& jabatan, const Indikator& ind,
+                            int year) {
+    start(ind);
+    add(jabatan, ind, nullptr, year);
   };
   // The reported quarters of `ind` in `year`; false when there are none.
   auto add_reported = [&](const Jabatan& jabatan, const Indikator& ind,
                           const HasilIndikator& h, int year) {
-    bool any = false;
+    start(ind);
     for (const HasilTriwulan& q : h.triwulan) {
-      if (!q.dilapor) continue;
-      add(jabatan, ind, &q, year);
-      any = true;
+      if (q.dilapor) add(jabatan, ind, &q, year);
     }
-    return any;
+    if (out.groups.back().count) return true;
+    out.groups.pop_back();
+    return false;
   };
   for (const Jabatan* jabatan : HierarchyOrder(unit)) {
     std::set<const Indikator*> linked;  // listed as a sasaran
@@ -191,7 +227,7 @@ std::vector<Row> IndikatorRows(const Unit& unit, const Results& results) {
         if (baris.sasaran->iki) linked.insert(baris.sasaran->iki);
         const HasilIndikator* h = results.Find(year, baris.indikator);
         if (!h || !add_reported(*jabatan, *baris.indikator, *h, year)) {
-          add(*jabatan, *baris.indikator, nullptr, year);
+          add_unreported(*jabatan, *baris.indikator, year);
         }
       }
     }
@@ -202,10 +238,10 @@ std::vector<Row> IndikatorRows(const Unit& unit, const Results& results) {
         if (!h || h->sasaran) continue;  // a sasaran's row: listed above
         any |= add_reported(*jabatan, ind, *h, year);
       }
-      if (!any && !linked.count(&ind)) add(*jabatan, ind, nullptr, 0);
+      if (!any && !linked.count(&ind)) add_unreported(*jabatan, ind, 0);
     }
   }
-  return rows;
+  return out;
 }
 
 std::string CsvHeader() {
@@ -239,18 +275,34 @@ std::string CsvUnquoted(const std::string& field) {
   return text;
 }
 
-// Adds `rows` to `book`: a JSON string as text, null as an empty cell,
-// anything else as a number (its CSV text reads back as the same double).
-void XlsxRows(const std::vector<Row>& rows, OpenDataXlsx* book) {
-  for (const Row& row : rows) {
-    for (size_t i = 0; i < row.size(); ++i) {
-      const Field& f = row[i];
-      int col = static_cast<int>(i);
-      if (f.json == "null") continue;
-      if (f.json[0] == '"') {
-        book->Text(col, CsvUnquoted(f.csv));
-      } else {
-        book->Number(col, std::strtod(f.csv.c_str(), nullptr));
+// `field` as a cell of `book`: a JSON string as text, null as no cell,
+// anything else as a number (its JSON text is a valid XLSX number).
+void XlsxCell(const Field& field, int col, OpenDataXlsx* book) {
+  if (field.json == "null") return;
+  if (field.json[0] == '"') {
+    book->Text(col, CsvUnquoted(field.csv));
+  } else {
+    book->Number(col, field.json);
+  }
+}
+
+// Adds `unit`'s rows to `book`, a row per group (XlsxLabels()).
+void XlsxRows(const UnitRows& unit, OpenDataXlsx* book) {
+  for (const Group& group : unit.groups) {
+    const Row& first = unit.rows[group.first];
+    for (int col = 0; col < 8; ++col) XlsxCell(first[col], col, book);
+    XlsxCell(first[kPolaritasColumn], 8, book);
+    XlsxCell(first[kTahunColumn], 9, book);
+    XlsxCell(group.target_akhir_tahun, 10, book);
+    for (size_t r = group.first; r < group.first + group.count; ++r) {
+      const Row& row = unit.rows[r];
+      const std::string& tw = CsvUnquoted(row[kTriwulanColumn].csv);
+      for (int q = 0; q < 4; ++q) {
+        if (tw != kRomawi[q]) continue;
+        int col = kFirstQuarterCell + 3 * q;
+        for (size_t k = 0; k < 3; ++k) {
+          XlsxCell(row[kTargetColumn + k], col + static_cast<int>(k), book);
+        }
       }
     }
     book->EndRow();
@@ -472,33 +524,40 @@ void RenderOpenData(const Model& model, const Results& results,
     }
     if (!keys.empty()) whole_key = StableHash(keys + "open data xlsx");
     if (whole_key.empty() || !out->Keep(xlsx, whole_key)) {
-      whole = std::make_unique<OpenDataXlsx>(ColumnLabels(), true);
+      whole = std::make_unique<OpenDataXlsx>(XlsxLabels());
     }
   }
   struct Chunk {
     std::string json_key, csv_key;  // "" without unit keys
     bool kept = false;              // both pieces can be copied
     bool made = false;
+    bool texts = false;  // json and csv made
     std::string json, csv;
     bool empty = true;
     // The unit's own files (data/unit/<path>/), with their keys.
     std::string unit_csv_key, unit_xlsx_key;
     bool unit_csv_kept = false, unit_xlsx_kept = false;
     std::string unit_csv, unit_xlsx, xlsx_error;
-    std::vector<Row> rows;  // kept for the whole-site workbook only
+    UnitRows rows;  // kept for the whole-site workbook only
   };
   auto unit_file = [&](size_t i, const char* ext) {
     return prefix + "/unit/" + model.units[i]->path + "/indikator." + ext;
   };
+  // Makes what `chunk` lacks; its JSON and CSV texts only when a piece or
+  // the unit's CSV is not kept (the whole-site workbook needs every unit's
+  // rows on each build, their texts only when they changed).
   auto make = [&](size_t i, Chunk* chunk) {
-    std::vector<Row> rows = IndikatorRows(*model.units[i], results);
-    bool chunk_first = true;  // the separator is written apart
-    chunk->json = ArrayElements(rows, &chunk_first);
-    chunk->empty = chunk_first;
-    chunk->csv = CsvRows(rows);
+    UnitRows rows = IndikatorRows(*model.units[i], results);
+    chunk->empty = rows.rows.empty();
+    if (!chunk->kept || !chunk->unit_csv_kept) {
+      bool chunk_first = true;  // the separator is written apart
+      chunk->json = ArrayElements(rows.rows, &chunk_first);
+      chunk->csv = CsvRows(rows.rows);
+      chunk->texts = true;
+    }
     if (!chunk->unit_csv_kept) chunk->unit_csv = CsvHeader() + chunk->csv;
     if (!chunk->unit_xlsx_kept) {
-      OpenDataXlsx book(ColumnLabels(), false);
+      OpenDataXlsx book(XlsxLabels());
       XlsxRows(rows, &book);
       if (!book.Bytes(&chunk->unit_xlsx, &chunk->xlsx_error)) {
         chunk->unit_xlsx.clear();
@@ -506,6 +565,13 @@ void RenderOpenData(const Model& model, const Results& results,
     }
     if (whole) chunk->rows = std::move(rows);
     chunk->made = true;
+  };
+  // A kept piece the sink could not copy after all: its text, made now.
+  auto make_texts = [&](size_t i, Chunk* chunk) {
+    if (chunk->texts) return;
+    chunk->kept = false;
+    chunk->unit_csv_kept = chunk->unit_xlsx_kept = true;  // done before
+    make(i, chunk);
   };
   // Units are turned into text on `threads` threads, a batch at a time, and
   // appended in model order.
@@ -557,11 +623,11 @@ void RenderOpenData(const Model& model, const Results& results,
         if (!first) out->Append(json, ",");
         first = false;
         if (!out->AppendKeptPiece(json, chunk.json_key)) {
-          if (!chunk.made) make(i, &chunk);
+          make_texts(i, &chunk);
           out->AppendPiece(json, chunk.json, chunk.json_key);
         }
         if (!out->AppendKeptPiece(csv, chunk.csv_key)) {
-          if (!chunk.made) make(i, &chunk);
+          make_texts(i, &chunk);
           out->AppendPiece(csv, chunk.csv, chunk.csv_key);
         }
         continue;

@@ -140,30 +140,67 @@ SheetTable ReadBack(const std::string& bytes) {
   return table;
 }
 
-// Every cell of `table` below its header holds the JSON row's value: a
-// text as text, a number as a number, null as an empty cell.
+// `cell` holds `value`: a text as text, a number as a number, null as an
+// empty cell.
+void CheckCell(const SheetCell& cell, const nlohmann::ordered_json& value) {
+  if (value.is_null()) {
+    CHECK(cell.kind == SheetCell::kEmpty);
+  } else if (value.is_string()) {
+    CHECK(cell.kind == SheetCell::kText);
+    CHECK(cell.text == value.get<std::string>());
+  } else {
+    CHECK(cell.kind == SheetCell::kNumber);
+    CHECK(cell.number == value.get<double>());
+  }
+}
+
+// The workbook holds the JSON rows with their quarters side by side: a row
+// per indicator and year (consecutive JSON rows of one unit, jabatan,
+// indikator and tahun), the row's own columns, then target, realisasi and
+// capaian of each reported quarter under "TW I" .. "TW IV", empty where
+// the quarter has no row. A row without a quarter gives the target at the
+// end of the year.
 void CheckSameRows(const SheetTable& table,
                    const nlohmann::ordered_json& rows) {
-  REQUIRE(table.rows.size() == rows.size() + 1);
+  const char* own[] = {"unit",      "unit_nama",      "jabatan", "jabatan_nama",
+                       "indikator", "indikator_nama", "sasaran", "satuan",
+                       "polaritas", "tahun"};
   CHECK(table.At(0, 0).text == "Unit (jalur)");
-  CHECK(table.At(0, 11).text == "Realisasi");
-  CHECK(table.At(0, 20).text == "Capaian dilaporkan (%)");
-  for (size_t r = 0; r < rows.size(); ++r) {
-    size_t c = 0;
-    for (const auto& [name, value] : rows[r].items()) {
-      const SheetCell& cell = table.At(r + 1, c++);
-      INFO("row " << r << " column " << name);
-      if (value.is_null()) {
-        CHECK(cell.kind == SheetCell::kEmpty);
-      } else if (value.is_string()) {
-        CHECK(cell.kind == SheetCell::kText);
-        CHECK(cell.text == value.get<std::string>());
-      } else {
-        CHECK(cell.kind == SheetCell::kNumber);
-        CHECK(cell.number == value.get<double>());
+  CHECK(table.At(0, 10).text == "Target akhir tahun");
+  CHECK(table.At(0, 15).text == "Realisasi TW II");
+  CHECK(table.At(0, 22).text == "Capaian TW IV (%)");
+  auto key = [&](size_t r) {
+    return rows[r]["unit"].dump() + rows[r]["jabatan"].dump() +
+           rows[r]["indikator"].dump() + rows[r]["tahun"].dump();
+  };
+  size_t line = 0;
+  for (size_t r = 0; r < rows.size(); ++line) {
+    INFO("sheet row " << line + 1);
+    for (size_t c = 0; c < 10; ++c) {
+      INFO("column " << own[c]);
+      CheckCell(table.At(line + 1, c), rows[r][own[c]]);
+    }
+    bool quarter[4] = {};
+    for (size_t first = r; r < rows.size() && key(r) == key(first); ++r) {
+      const auto& tw = rows[r]["triwulan"];
+      if (tw.is_null()) {
+        CheckCell(table.At(line + 1, 10), rows[r]["target"]);
+        continue;
+      }
+      int q = tw == "I" ? 0 : tw == "II" ? 1 : tw == "III" ? 2 : 3;
+      quarter[q] = true;
+      INFO("triwulan " << tw.get<std::string>());
+      CheckCell(table.At(line + 1, 11 + 3 * q), rows[r]["target"]);
+      CheckCell(table.At(line + 1, 12 + 3 * q), rows[r]["realisasi"]);
+      CheckCell(table.At(line + 1, 13 + 3 * q), rows[r]["capaian"]);
+    }
+    for (size_t q = 0; q < 4; ++q) {
+      for (size_t c = 11 + 3 * q; !quarter[q] && c < 14 + 3 * q; ++c) {
+        CHECK(table.At(line + 1, c).kind == SheetCell::kEmpty);
       }
     }
   }
+  CHECK(table.rows.size() == line + 1);
 }
 
 TEST_CASE("the XLSX files hold the rows of the JSON, each unit its own") {
