@@ -58,9 +58,10 @@ constexpr size_t kPolaritasColumn = 14, kTahunColumn = 8, kTriwulanColumn = 9,
 constexpr int kFirstQuarterCell = 11;  // "Target TW I"
 
 // The whole-site XLSX is made again on every build that changes any unit
-// (a workbook cannot be appended to, unlike the JSON and CSV files), about
-// 30 us of CPU per row: only for sites up to this many jabatan (about
-// 0.4 s per rebuild); larger sites offer each unit's XLSX only.
+// (a workbook cannot be appended to, unlike the JSON and CSV files), from
+// every unit's rows: about 0.15 ms of CPU per jabatan, some 70 ms per
+// rebuild at this many jabatan (docs/decisions.md); larger sites offer
+// each unit's XLSX only.
 constexpr size_t kWholeXlsxMaxJabatan = 500;
 
 // Whole numbers are written without a fraction (`10`, not `10.0`); others
@@ -428,12 +429,22 @@ aturan RFC 4180.
 
 ## indikator.xlsx dan unit/
 
-Baris dan nilai yang sama juga tersedia sebagai buku kerja XLSX (Excel,
-LibreOffice) dengan judul kolom dalam bahasa Indonesia; angka disimpan
-sebagai angka. `indikator.xlsx` memuat seluruh situs dan hanya dibuat untuk
-situs sampai 500 jabatan. Baris setiap unit kerja (jabatan unit itu saja,
-tanpa sub-unit) ada di `unit/<jalur unit>/indikator.xlsx` dan
-`unit/<jalur unit>/indikator.csv`, ditautkan dari halaman unit itu.
+Angka yang sama juga tersedia sebagai buku kerja XLSX (Excel, LibreOffice)
+dengan judul kolom dalam bahasa Indonesia; angka disimpan sebagai angka.
+Satu baris untuk setiap indikator per tahun, dengan triwulan berdampingan:
+unit, jabatan, indikator, sasaran, satuan, polaritas, tahun, target akhir
+tahun (target triwulan IV bila indikator memiliki target triwulanan, selain
+itu target tahunan), lalu Target, Realisasi dan Capaian (%) TW I sampai
+TW IV. Sel triwulan yang belum dilaporkan dibiarkan kosong. Predikat,
+anggaran, serapan, efisiensi dan capaian yang dilaporkan ada di CSV dan
+JSON.
+
+Baris setiap unit kerja (jabatan unit itu saja, tanpa sub-unit) ada di
+`unit/<jalur unit>/indikator.xlsx` dan `unit/<jalur unit>/indikator.csv`,
+ditautkan dari halaman unit itu. `indikator.xlsx` memuat seluruh situs dan
+hanya dibuat untuk situs sampai 500 jabatan: buku kerja tidak dapat
+ditambah sebagian, sehingga setiap perubahan membuatnya ulang dari semua
+baris.
 
 ## jabatan.json
 
