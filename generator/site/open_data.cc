@@ -297,7 +297,7 @@ void XlsxRows(const UnitRows& unit, OpenDataXlsx* book) {
     XlsxCell(group.target_akhir_tahun, 10, book);
     for (size_t r = group.first; r < group.first + group.count; ++r) {
       const Row& row = unit.rows[r];
-      const std::string& tw = CsvUnquoted(row[kTriwulanColumn].csv);
+      std::string tw = CsvUnquoted(row[kTriwulanColumn].csv);
       for (int q = 0; q < 4; ++q) {
         if (tw != kRomawi[q]) continue;
         int col = kFirstQuarterCell + 3 * q;
