@@ -80,6 +80,26 @@ TEST_CASE(
 // Graphviz numbers its elements `node1`, `a_node1`, ... in every chart: two
 // charts inlined in one page (org chart and pohon kinerja) used to share
 // them, which the HTML validator reports and which breaks `#id` links.
+TEST_CASE("a unit page links its own rows as XLSX and CSV downloads") {
+  fs::path out = testing::BuildSampleSite("site-unit-data");
+  std::string satpol = testing::ReadText(
+      (out / "2024/pemkab-lumajang/satpol-pp/index.html").string());
+  const std::string xlsx =
+      "../../data/unit/pemkab-lumajang/satpol-pp/indikator.xlsx";
+  CHECK(satpol.find("href=\"" + xlsx + "\" download>Unduh XLSX</a>") !=
+        std::string::npos);
+  CHECK(satpol.find("indikator.csv\" download>Unduh CSV</a>") !=
+        std::string::npos);
+  std::string bytes = testing::ReadText(
+      (out / "2024/pemkab-lumajang/satpol-pp" / xlsx).lexically_normal());
+  CHECK(bytes.rfind("PK", 0) == 0);  // a ZIP
+  // A unit without jabatan of its own has no rows to offer.
+  std::string pemkab =
+      testing::ReadText((out / "2024/pemkab-lumajang/index.html").string());
+  CHECK(pemkab.find("Unduh XLSX") == std::string::npos);
+  CHECK(fs::exists(out / "2024/data/indikator.xlsx"));
+}
+
 TEST_CASE("no id appears twice in one page") {
   fs::path out = testing::BuildSampleSite("site-ids");
   std::regex id_attribute(" id=\"([^\"]+)\"");

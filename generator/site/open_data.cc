@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "open_data_xlsx.h"
 #include "parallel.h"
 #include "pdf.h"
 #include "resolve.h"
@@ -29,6 +32,37 @@ const std::vector<std::string>& Columns() {
       "dilaporkan"};
   return kColumns;
 }
+
+// The XLSX files' headers: one row per indicator and year, its quarters
+// side by side (as `sakip sheet` shows them), which a planner reads more
+// easily than a row per quarter and which is a quarter of the cells.
+const std::vector<std::string>& XlsxLabels() {
+  static const std::vector<std::string> kLabels = [] {
+    std::vector<std::string> labels = {
+        "Unit (jalur)",   "Nama unit",      "Jabatan (id)",      "Nama jabatan",
+        "Indikator (id)", "Nama indikator", "Sasaran",           "Satuan",
+        "Polaritas",      "Tahun",          "Target akhir tahun"};
+    for (const char* tw : kRomawi) {
+      labels.push_back(std::string("Target TW ") + tw);
+      labels.push_back(std::string("Realisasi TW ") + tw);
+      labels.push_back(std::string("Capaian TW ") + tw + " (%)");
+    }
+    return labels;
+  }();
+  return kLabels;
+}
+
+// Columns() indices the workbook reads.
+constexpr size_t kPolaritasColumn = 14, kTahunColumn = 8, kTriwulanColumn = 9,
+                 kTargetColumn = 10;
+constexpr int kFirstQuarterCell = 11;  // "Target TW I"
+
+// The whole-site XLSX is made again on every build that changes any unit
+// (a workbook cannot be appended to, unlike the JSON and CSV files), from
+// every unit's rows: about 0.15 ms of CPU per jabatan, some 70 ms per
+// rebuild at this many jabatan (docs/decisions.md); larger sites offer
+// each unit's XLSX only.
+constexpr size_t kWholeXlsxMaxJabatan = 500;
 
 // Whole numbers are written without a fraction (`10`, not `10.0`); others
 // with the shortest text that reads back as the same double.
@@ -113,16 +147,20 @@ void BaseRow(const Jabatan& jabatan, const Indikator& ind, Row* row) {
   row->push_back(TextField(ind.satuan));
 }
 
+// The target at the end of the year: the fourth quarter's where the
+// indicator has quarterly targets, else the annual one.
+Field TargetAkhirTahun(const Indikator& ind) {
+  return NumberField(ind.target_triwulan.empty()
+                         ? ind.target
+                         : std::optional<double>(ind.target_triwulan[3]));
+}
+
 void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
                  Row* row) {
   const Field null{"null", ""};
   row->push_back(tahun ? NumberField(tahun) : null);
   row->push_back(q ? StringField(kRomawi[q->triwulan - 1]) : null);
-  row->push_back(
-      q ? NumberField(q->target.value())
-        : NumberField(ind.target_triwulan.empty()
-                          ? ind.target
-                          : std::optional<double>(ind.target_triwulan[3])));
+  row->push_back(q ? NumberField(q->target.value()) : TargetAkhirTahun(ind));
   row->push_back(q ? NumberField(q->realisasi.value()) : null);
   row->push_back(q ? NumberField(q->capaian.value()) : null);
   row->push_back(q ? TextField(std::string(q->predikat)) : null);
@@ -136,30 +174,51 @@ void FillQuarter(const Indikator& ind, const HasilTriwulan* q, int tahun,
   row->push_back(q ? NumberField(q->dilaporkan) : null);
 }
 
+// The rows of one indicator and year (its reported quarters, or the one
+// row without a quarter): one row of the workbooks.
+struct Group {
+  size_t first = 0, count = 0;  // in UnitRows::rows
+  Field target_akhir_tahun;
+};
+
+struct UnitRows {
+  std::vector<Row> rows;
+  std::vector<Group> groups;
+};
+
 // A unit's rows: one per reported quarter of each indicator, or one with
 // no quarter for an indicator without any report. A year with a PK lists
 // its sasaran (with that year, even unreported); an IKI indicator that a
 // sasaran links is reported as the sasaran.
-std::vector<Row> IndikatorRows(const Unit& unit, const Results& results) {
-  std::vector<Row> rows;
+UnitRows IndikatorRows(const Unit& unit, const Results& results) {
+  UnitRows out;
   auto add = [&](const Jabatan& jabatan, const Indikator& ind,
                  const HasilTriwulan* q, int year) {
     Row row;
     row.reserve(Columns().size());
     BaseRow(jabatan, ind, &row);
     FillQuarter(ind, q, year, &row);
-    rows.push_back(std::move(row));
+    out.rows.push_back(std::move(row));
+    ++out.groups.back().count;
+  };
+  auto start = [&](const Indikator& ind) {
+    out.groups.push_back({out.rows.size(), 0, TargetAkhirTahun(ind)});
+  };
+  auto add_unreported = [&](const Jabatan& jabatan, const Indikator& ind,
+                            int year) {
+    start(ind);
+    add(jabatan, ind, nullptr, year);
   };
   // The reported quarters of `ind` in `year`; false when there are none.
   auto add_reported = [&](const Jabatan& jabatan, const Indikator& ind,
                           const HasilIndikator& h, int year) {
-    bool any = false;
+    start(ind);
     for (const HasilTriwulan& q : h.triwulan) {
-      if (!q.dilapor) continue;
-      add(jabatan, ind, &q, year);
-      any = true;
+      if (q.dilapor) add(jabatan, ind, &q, year);
     }
-    return any;
+    if (out.groups.back().count) return true;
+    out.groups.pop_back();
+    return false;
   };
   for (const Jabatan* jabatan : HierarchyOrder(unit)) {
     std::set<const Indikator*> linked;  // listed as a sasaran
@@ -169,7 +228,7 @@ std::vector<Row> IndikatorRows(const Unit& unit, const Results& results) {
         if (baris.sasaran->iki) linked.insert(baris.sasaran->iki);
         const HasilIndikator* h = results.Find(year, baris.indikator);
         if (!h || !add_reported(*jabatan, *baris.indikator, *h, year)) {
-          add(*jabatan, *baris.indikator, nullptr, year);
+          add_unreported(*jabatan, *baris.indikator, year);
         }
       }
     }
@@ -180,10 +239,10 @@ std::vector<Row> IndikatorRows(const Unit& unit, const Results& results) {
         if (!h || h->sasaran) continue;  // a sasaran's row: listed above
         any |= add_reported(*jabatan, ind, *h, year);
       }
-      if (!any && !linked.count(&ind)) add(*jabatan, ind, nullptr, 0);
+      if (!any && !linked.count(&ind)) add_unreported(*jabatan, ind, 0);
     }
   }
-  return rows;
+  return out;
 }
 
 std::string CsvHeader() {
@@ -204,6 +263,57 @@ std::string CsvRows(const std::vector<Row>& rows) {
     csv += "\r\n";
   }
   return csv;
+}
+
+// The text of a CSV field (undoes CsvQuoted).
+std::string CsvUnquoted(const std::string& field) {
+  if (field.empty() || field[0] != '"') return field;
+  std::string text;
+  for (size_t i = 1; i + 1 < field.size(); ++i) {
+    text += field[i];
+    if (field[i] == '"') ++i;  // "" stands for one quote
+  }
+  return text;
+}
+
+// `field` as a cell of `book`: a JSON string as text, null as no cell,
+// anything else as a number (its JSON text is a valid XLSX number).
+void XlsxCell(const Field& field, int col, OpenDataXlsx* book) {
+  if (field.json == "null") return;
+  if (field.json[0] == '"') {
+    book->Text(col, CsvUnquoted(field.csv));
+  } else {
+    book->Number(col, field.json);
+  }
+}
+
+// Adds `unit`'s rows to `book`, a row per group (XlsxLabels()).
+void XlsxRows(const UnitRows& unit, OpenDataXlsx* book) {
+  for (const Group& group : unit.groups) {
+    const Row& first = unit.rows[group.first];
+    for (int col = 0; col < 8; ++col) XlsxCell(first[col], col, book);
+    XlsxCell(first[kPolaritasColumn], 8, book);
+    XlsxCell(first[kTahunColumn], 9, book);
+    XlsxCell(group.target_akhir_tahun, 10, book);
+    for (size_t r = group.first; r < group.first + group.count; ++r) {
+      const Row& row = unit.rows[r];
+      std::string tw = CsvUnquoted(row[kTriwulanColumn].csv);
+      for (int q = 0; q < 4; ++q) {
+        if (tw != kRomawi[q]) continue;
+        int col = kFirstQuarterCell + 3 * q;
+        for (size_t k = 0; k < 3; ++k) {
+          XlsxCell(row[kTargetColumn + k], col + static_cast<int>(k), book);
+        }
+      }
+    }
+    book->EndRow();
+  }
+}
+
+size_t JabatanCount(const Model& model) {
+  size_t count = 0;
+  for (const auto& unit : model.units) count += unit->jabatan.size();
+  return count;
 }
 
 std::string AbsoluteRef(const Jabatan& j) {
@@ -317,6 +427,25 @@ aturan RFC 4180.
 | efisiensi | efisiensi (poin) = capaian - serapan |
 | dilaporkan | capaian sebagaimana tercetak dalam laporan resmi, untuk pembanding |
 
+## indikator.xlsx dan unit/
+
+Angka yang sama juga tersedia sebagai buku kerja XLSX (Excel, LibreOffice)
+dengan judul kolom dalam bahasa Indonesia; angka disimpan sebagai angka.
+Satu baris untuk setiap indikator per tahun, dengan triwulan berdampingan:
+unit, jabatan, indikator, sasaran, satuan, polaritas, tahun, target akhir
+tahun (target triwulan IV bila indikator memiliki target triwulanan, selain
+itu target tahunan), lalu Target, Realisasi dan Capaian (%) TW I sampai
+TW IV. Sel triwulan yang belum dilaporkan dibiarkan kosong. Predikat,
+anggaran, serapan, efisiensi dan capaian yang dilaporkan ada di CSV dan
+JSON.
+
+Baris setiap unit kerja (jabatan unit itu saja, tanpa sub-unit) ada di
+`unit/<jalur unit>/indikator.xlsx` dan `unit/<jalur unit>/indikator.csv`,
+ditautkan dari halaman unit itu. `indikator.xlsx` memuat seluruh situs dan
+hanya dibuat untuk situs sampai 500 jabatan: buku kerja tidak dapat
+ditambah sebagian, sehingga setiap perubahan membuatnya ulang dari semua
+baris.
+
 ## jabatan.json
 
 Unduh: [jabatan.json](jabatan.json)
@@ -376,27 +505,84 @@ std::string ArrayElements(const std::vector<Row>& rows, bool* first) {
 void RenderOpenData(const Model& model, const Results& results,
                     const std::string& prefix, OutputSink* out, int threads,
                     const std::map<const Unit*, std::string>* unit_keys,
-                    bool pdf) {
+                    bool pdf, Diagnostics* diagnostics) {
   // A province has hundreds of thousands of rows: they are written unit by
   // unit, never held all at once.
   const std::string json = prefix + "/indikator.json";
   const std::string csv = prefix + "/indikator.csv";
   out->Append(json, "[");
   out->Append(csv, CsvHeader());
+  auto report = [&](const std::string& path, const std::string& error) {
+    if (diagnostics) {
+      diagnostics->Error({path, 0, 0}, "cannot make the workbook: " + error);
+    }
+  };
+  // The whole-site workbook, kept when no unit changed.
+  const std::string xlsx = prefix + "/indikator.xlsx";
+  std::unique_ptr<OpenDataXlsx> whole;
+  std::string whole_key;
+  if (JabatanCount(model) <= kWholeXlsxMaxJabatan) {
+    std::string keys;
+    for (const auto& unit : model.units) {
+      auto key = unit_keys
+                     ? unit_keys->find(unit.get())
+                     : std::map<const Unit*, std::string>::const_iterator();
+      if (!unit_keys || key == unit_keys->end()) {
+        keys.clear();
+        break;
+      }
+      keys += key->second + "\n";
+    }
+    if (!keys.empty()) whole_key = StableHash(keys + "open data xlsx");
+    if (whole_key.empty() || !out->Keep(xlsx, whole_key)) {
+      whole = std::make_unique<OpenDataXlsx>(XlsxLabels());
+    }
+  }
   struct Chunk {
     std::string json_key, csv_key;  // "" without unit keys
     bool kept = false;              // both pieces can be copied
     bool made = false;
+    bool texts = false;  // json and csv made
     std::string json, csv;
     bool empty = true;
+    // The unit's own files (data/unit/<path>/), with their keys.
+    std::string unit_csv_key, unit_xlsx_key;
+    bool unit_csv_kept = false, unit_xlsx_kept = false;
+    std::string unit_csv, unit_xlsx, xlsx_error;
+    UnitRows rows;  // kept for the whole-site workbook only
   };
+  auto unit_file = [&](size_t i, const char* ext) {
+    return prefix + "/unit/" + model.units[i]->path + "/indikator." + ext;
+  };
+  // Makes what `chunk` lacks; its JSON and CSV texts only when a piece or
+  // the unit's CSV is not kept (the whole-site workbook needs every unit's
+  // rows on each build, their texts only when they changed).
   auto make = [&](size_t i, Chunk* chunk) {
-    std::vector<Row> rows = IndikatorRows(*model.units[i], results);
-    bool chunk_first = true;  // the separator is written apart
-    chunk->json = ArrayElements(rows, &chunk_first);
-    chunk->empty = chunk_first;
-    chunk->csv = CsvRows(rows);
+    UnitRows rows = IndikatorRows(*model.units[i], results);
+    chunk->empty = rows.rows.empty();
+    if (!chunk->kept || !chunk->unit_csv_kept) {
+      bool chunk_first = true;  // the separator is written apart
+      chunk->json = ArrayElements(rows.rows, &chunk_first);
+      chunk->csv = CsvRows(rows.rows);
+      chunk->texts = true;
+    }
+    if (!chunk->unit_csv_kept) chunk->unit_csv = CsvHeader() + chunk->csv;
+    if (!chunk->unit_xlsx_kept) {
+      OpenDataXlsx book(XlsxLabels());
+      XlsxRows(rows, &book);
+      if (!book.Bytes(&chunk->unit_xlsx, &chunk->xlsx_error)) {
+        chunk->unit_xlsx.clear();
+      }
+    }
+    if (whole) chunk->rows = std::move(rows);
     chunk->made = true;
+  };
+  // A kept piece the sink could not copy after all: its text, made now.
+  auto make_texts = [&](size_t i, Chunk* chunk) {
+    if (chunk->texts) return;
+    chunk->kept = false;
+    chunk->unit_csv_kept = chunk->unit_xlsx_kept = true;  // done before
+    make(i, chunk);
   };
   // Units are turned into text on `threads` threads, a batch at a time, and
   // appended in model order.
@@ -415,23 +601,44 @@ void RenderOpenData(const Model& model, const Results& results,
       chunk.csv_key = StableHash(key->second + "\nopen data csv");
       chunk.kept = out->HasKeptPiece(json, chunk.json_key) &&
                    out->HasKeptPiece(csv, chunk.csv_key);
+      chunk.unit_csv_key = StableHash(key->second + "\nopen data unit csv");
+      chunk.unit_xlsx_key = StableHash(key->second + "\nopen data unit xlsx");
+      chunk.unit_csv_kept = out->Keep(unit_file(i, "csv"), chunk.unit_csv_key);
+      chunk.unit_xlsx_kept =
+          out->Keep(unit_file(i, "xlsx"), chunk.unit_xlsx_key);
     }
     ParallelFor(begin, end, threads, [&](size_t i) {
-      if (!chunks[i - begin].kept) make(i, &chunks[i - begin]);
+      const Chunk& c = chunks[i - begin];
+      if (!c.kept || !c.unit_csv_kept || !c.unit_xlsx_kept || whole) {
+        make(i, &chunks[i - begin]);
+      }
     });
     for (size_t i = begin; i < end; ++i) {
       Chunk& chunk = chunks[i - begin];
+      if (chunk.made) {
+        if (!chunk.unit_csv_kept) {
+          out->Add(unit_file(i, "csv"), std::move(chunk.unit_csv),
+                   chunk.unit_csv_key);
+        }
+        if (!chunk.xlsx_error.empty()) {
+          report(unit_file(i, "xlsx"), chunk.xlsx_error);
+        } else if (!chunk.unit_xlsx_kept) {
+          out->Add(unit_file(i, "xlsx"), std::move(chunk.unit_xlsx),
+                   chunk.unit_xlsx_key);
+        }
+        if (whole) XlsxRows(chunk.rows, whole.get());
+      }
       if (chunk.kept) {
         // Pieces are recorded only for units with rows, and the same key
         // means the same rows: a kept unit has rows.
         if (!first) out->Append(json, ",");
         first = false;
         if (!out->AppendKeptPiece(json, chunk.json_key)) {
-          make(i, &chunk);
+          make_texts(i, &chunk);
           out->AppendPiece(json, chunk.json, chunk.json_key);
         }
         if (!out->AppendKeptPiece(csv, chunk.csv_key)) {
-          if (!chunk.made) make(i, &chunk);
+          make_texts(i, &chunk);
           out->AppendPiece(csv, chunk.csv, chunk.csv_key);
         }
         continue;
@@ -442,6 +649,14 @@ void RenderOpenData(const Model& model, const Results& results,
       first = false;
       out->AppendPiece(json, chunk.json, chunk.json_key);
       out->AppendPiece(csv, chunk.csv, chunk.csv_key);
+    }
+  }
+  if (whole) {
+    std::string bytes, error;
+    if (whole->Bytes(&bytes, &error)) {
+      out->Add(xlsx, std::move(bytes), whole_key);
+    } else {
+      report(xlsx, error);
     }
   }
   out->Append(json, first ? "]\n" : "\n]\n");

@@ -178,7 +178,7 @@ void RenderSite(const std::vector<VersionView>& versions, const Theme& theme,
       }
     }
     RenderOpenData(*v.model, *v.results, version + "/data", out, threads,
-                   &unit_keys, options.pdf);
+                   &unit_keys, options.pdf, diagnostics);
     timer.Mark("open data");
   }
   out->Add("versions.json", listing.dump(1) + "\n");

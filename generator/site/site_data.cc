@@ -397,6 +397,9 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
   Put(d, "dokumen_cetak", PrintLinkData(c, page.path, print));
   Put(d, "ada_dokumen_cetak", !print.empty());
   Put(d, "dokumen_url", RelativeUrl(page.path, DokumenPath(unit)));
+  Put(d, "ada_data", !unit.jabatan.empty());  // else the files have no rows
+  Put(d, "data_xlsx", RelativeUrl(page.path, UnitDataPath(unit, "xlsx")));
+  Put(d, "data_csv", RelativeUrl(page.path, UnitDataPath(unit, "csv")));
   Put(d, "sub_unit", std::move(children));
   Put(d, "ada_sub_unit", !unit.children.empty());
   return page;

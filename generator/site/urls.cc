@@ -31,6 +31,10 @@ std::string KeputusanPath(const Keputusan& keputusan) {
   return keputusan.unit->path + "/keputusan/" + keputusan.id + "/index.html";
 }
 
+std::string UnitDataPath(const Unit& unit, const std::string& ext) {
+  return "data/unit/" + unit.path + "/indikator." + ext;
+}
+
 std::string DokumenPath(const Unit& unit) {
   return unit.path + "/dokumen/index.html";
 }

@@ -19,6 +19,9 @@ std::string DokumenPath(const Unit& unit);
 std::string AssetPath(const std::string& file);  // "sakip.css" -> aset/...
 // Where a unit's logo is copied: aset/logo/<unit path>/<file as given>.
 std::string LogoPath(const Unit& unit);
+// The unit's rows of the open data: data/unit/<unit path>/indikator.<ext>
+// (`ext` "csv" or "xlsx"; written by open_data.cc).
+std::string UnitDataPath(const Unit& unit, const std::string& ext);
 
 // Printable documents, under cetak/ (PDFs sit beside, with .pdf).
 std::string CetakKeputusanPath(const Keputusan& keputusan);
