@@ -64,11 +64,12 @@ generate() {
   fi
 }
 
-# once PREPARE CMD: the wall time of one run of CMD (hyperfine, after
-# PREPARE), in seconds.
+# once PREPARE CMD: "WALL CPU" of one run of CMD (hyperfine, after
+# PREPARE), in seconds; CPU = user + system time, all threads (less moved
+# than the wall time by other work on the machine).
 once() {
   hyperfine --runs 1 --style none --prepare "$1" --export-json "$work/once.json" "$2" >/dev/null
-  /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/once.json"
+  /usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["mean"], r["user"] + r["system"])' "$work/once.json"
 }
 # stat_of WHAT TIMES...: the median ("median"), or "min-max" ("range"),
 # of the times, in seconds.
@@ -154,14 +155,17 @@ echo "== full builds: $units units x $per_unit jabatan x $per_jabatan indikator"
 # VM's speed drifts by half within minutes, and all runs of one tool
 # followed by all of the other measured the drift as much as the tools.
 # hugo = the same pages, hugo-one = one page per jabatan.
-sakip_runs=(); hugo_runs=(); one_runs=()
+sakip_runs=(); hugo_runs=(); one_runs=(); sakip_cpu=(); hugo_cpu=(); one_cpu=()
 orders=("sakip hugo hugo-one" "hugo hugo-one sakip" "hugo-one sakip hugo")
 for ((round = 1; round <= runs; round++)); do
   for tool in ${orders[$(( (round - 1) % 3 ))]}; do
     case $tool in
-      sakip) sakip_runs+=("$(once "$(discard "$out/full/sakip")" "$(sakip_build full)")") ;;
-      hugo) hugo_runs+=("$(once "$(discard "$out/full/hugo")" "$(hugo_build full)")") ;;
-      hugo-one) one_runs+=("$(once "$(discard "$out/full/hugo-one")" "$(hugo_build full hugo-one)")") ;;
+      sakip) read -r t c <<<"$(once "$(discard "$out/full/sakip")" "$(sakip_build full)")"
+        sakip_runs+=("$t"); sakip_cpu+=("$c") ;;
+      hugo) read -r t c <<<"$(once "$(discard "$out/full/hugo")" "$(hugo_build full)")"
+        hugo_runs+=("$t"); hugo_cpu+=("$c") ;;
+      hugo-one) read -r t c <<<"$(once "$(discard "$out/full/hugo-one")" "$(hugo_build full hugo-one)")"
+        one_runs+=("$t"); one_cpu+=("$c") ;;
     esac
   done
   printf 'round %d: sakip %.2f s, hugo same pages %.2f s, hugo one page per jabatan %.2f s\n' \
@@ -265,6 +269,8 @@ row "full build, $jabatan jabatan (s, median of $runs)" "$sakip_t" "$hugo_t" "$o
 row "full build, fastest-slowest run (s)" "$(stat_of range "${sakip_runs[@]}")" \
   "$(stat_of range "${hugo_runs[@]}")" "$(stat_of range "${one_runs[@]}")"
 row "ratio hugo / sakip (time)" "" "$(ratio "$hugo_t" "$sakip_t")" "$(ratio "$one_t" "$sakip_t")"
+row "CPU time, user + system (s, median of $runs)" "$(stat_of median "${sakip_cpu[@]}")" \
+  "$(stat_of median "${hugo_cpu[@]}")" "$(stat_of median "${one_cpu[@]}")"
 row "peak memory (MB)" "$sakip_mem" "$hugo_mem" "$one_mem"
 row "HTML pages written" "$(html_pages "$s_dir")" "$(html_pages "$h_dir")" "$(html_pages "$o_dir")"
 row "files written" "$(files "$s_dir")" "$(files "$h_dir")" "$(files "$o_dir")"
