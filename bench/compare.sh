@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
 # Sakip against Hugo on the same synthetic jabatan pages, in one run.
 # Usage: bench/compare.sh [UNITS] [JABATAN] [INDIKATOR] [RUNS]
-#   default 500 units x 30 jabatan x 6 indikator (15,000 jabatan), 5 runs.
-# Prints wall time (median of the runs, timed with hyperfine; the two
-# tools' full builds in alternating rounds), peak memory (GNU time), the
-# time a plain cp -r of each tool's output takes (the floor of writing
-# it), and ratios; then the scaling at 1x, 2x, 4x, the rebuild after one edit, the sample
-# content build, and PDFs per second. Run after the README set-up.
+#   default 500 units x 30 jabatan x 6 indikator (15,000 jabatan), 5 runs;
+#   a quick run: bench/compare.sh 20 30 6 1.
+# Environment: BENCH_OUT (output folder, default a tmpfs), BENCH_HUGO_NAV
+# (pruned, the default, or full: the side navigation of Hugo's site),
+# BENCH_HUGO_SCALING=0 (no Hugo runs at the smaller sizes).
+#
+# Two comparisons, both timed in the same alternating rounds:
+# - the main one, the same pages: Hugo writes, per jabatan, its page, its
+#   IKI sheet and its four quarterly reports, and per unit a list page and
+#   a documents page, with layouts of sakip's kind (bench/hugo-layouts/);
+# - the earlier one, Hugo writing one page per jabatan (minimal layout).
+# Prints wall time (median of the rounds, hyperfine), peak memory (GNU
+# time), HTML pages, files and bytes written, the time a plain cp -r of
+# each output takes (the floor of writing it), and ratios; then the
+# scaling at 1x, 2x, 4x (time and peak memory), the rebuild after one
+# edit, the sample content build, and PDFs per second. Run after the
+# README set-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 units=${1:-500}
@@ -26,7 +37,10 @@ fi
 # Its own Release build, brought up to date: build/ may hold an older
 # binary, or the RelWithDebInfo one of scripts/test.sh (-O2).
 scripts/install-deps.sh build
-cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAKIP_TESTS=OFF >/dev/null
+launcher=()
+command -v ccache >/dev/null &&
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAKIP_TESTS=OFF "${launcher[@]}" >/dev/null
 work=$PWD/bench/work
 mkdir -p "$work"
 cmake --build build-bench --target sakip >"$work/build.log" 2>&1 ||
@@ -34,22 +48,28 @@ cmake --build build-bench --target sakip >"$work/build.log" 2>&1 ||
 sakip=$PWD/build-bench/sakip
 export SOURCE_DATE_EPOCH=1767225600
 
-# generate NAME UNITS: synthetic content in both formats (cached by size).
+# generate NAME UNITS [one]: synthetic content for sakip and the
+# same-pages Hugo site (and with "one" the one-page-per-jabatan Hugo
+# site), cached by size and by the generator's and layouts' contents.
+hugo_nav=${BENCH_HUGO_NAV:-pruned}
 generate() {
-  local dir=$work/$1
-  if [ ! -f "$dir/.done-$2x$per_unit x$per_jabatan" ]; then
+  local dir=$work/$1 stamp
+  stamp=$(cat bench/gen_content.py bench/hugo-layouts/*/* | md5sum | cut -c1-12)
+  stamp=".done-$2x$per_unit-x$per_jabatan-$hugo_nav-${3:-same}-$stamp"
+  if [ ! -f "$dir/$stamp" ]; then
     rm -rf "$dir"
     /usr/bin/python3 bench/gen_content.py "$2" "$per_unit" "$per_jabatan" \
-      "$dir/sakip" "$dir/hugo"
-    touch "$dir/.done-$2x$per_unit x$per_jabatan"
+      "$dir/sakip" "$dir/hugo" ${3:+"$dir/hugo-one"} --hugo-nav "$hugo_nav"
+    touch "$dir/$stamp"
   fi
 }
 
-# once PREPARE CMD: the wall time of one run of CMD (hyperfine, after
-# PREPARE), in seconds.
+# once PREPARE CMD: "WALL CPU" of one run of CMD (hyperfine, after
+# PREPARE), in seconds; CPU = user + system time, all threads (less moved
+# than the wall time by other work on the machine).
 once() {
   hyperfine --runs 1 --style none --prepare "$1" --export-json "$work/once.json" "$2" >/dev/null
-  /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/once.json"
+  /usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["mean"], r["user"] + r["system"])' "$work/once.json"
 }
 # stat_of WHAT TIMES...: the median ("median"), or "min-max" ("range"),
 # of the times, in seconds.
@@ -84,7 +104,8 @@ if [ -z "$out" ]; then
 fi
 mkdir -p "$out"
 sakip_build() { echo "$sakip build --content $work/$1/sakip --out $out/$1/sakip"; }
-hugo_build() { echo "hugo --quiet --source $work/$1/hugo --destination $out/$1/hugo"; }
+# hugo_build NAME [SITE]: SITE hugo (the same pages) or hugo-one.
+hugo_build() { echo "hugo --quiet --source $work/$1/${2:-hugo} --destination $out/$1/${2:-hugo}"; }
 
 # discard DIR: a command that removes a build's output before the next run:
 # deleted on a tmpfs; on a disk moved aside into a trash deleted at the end
@@ -111,37 +132,52 @@ discard() { echo "bash $work/discard.sh $1"; }
 discard_now() { bash "$work/discard.sh" "$1"; }
 trap 'rm -rf "$trash"; case "$out" in /dev/shm/*) rm -rf "$out" ;; esac' EXIT
 
-row() { printf '| %-44s | %10s | %10s |\n' "$1" "$2" "$3"; }
+row() { printf '| %-50s | %11s | %11s | %11s |\n' "$1" "$2" "$3" "${4:-}"; }
+# html_pages DIR, files DIR, mbytes DIR: what a build wrote (MB = 10^6
+# bytes of file contents).
+html_pages() { find "$1" -type f -name '*.html' | wc -l; }
+files() { find "$1" -type f | wc -l; }
+mbytes() { du -sb "$1" | awk '{printf "%.0f", $1 / 1e6}'; }
+# ratio A B [DIGITS]: A / B.
+ratio() { /usr/bin/python3 -c "import sys; print('%.${3:-2}f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$1" "$2"; }
+# kb_per DIR N: kB written per jabatan.
+kb_per() { du -sb "$1" | awk -v n="$2" '{printf "%.1f", $1 / 1000 / n}'; }
+load_before=$(uptime | sed 's/.*load average: //')
 
 echo "== generating content"
-generate full "$units"
+generate full "$units" one
 generate half $((units / 2))
 generate quarter $((units / 4))
 jabatan=$((units * per_unit))
 
 echo "== full builds: $units units x $per_unit jabatan x $per_jabatan indikator"
-# In rounds, one run of each tool per round and the first tool alternating:
-# this VM's speed drifts by half within minutes, and all runs of one tool
+# In rounds, one run of each build per round and the order rotating: this
+# VM's speed drifts by half within minutes, and all runs of one tool
 # followed by all of the other measured the drift as much as the tools.
-sakip_runs=(); hugo_runs=()
+# hugo = the same pages, hugo-one = one page per jabatan.
+sakip_runs=(); hugo_runs=(); one_runs=(); sakip_cpu=(); hugo_cpu=(); one_cpu=()
+orders=("sakip hugo hugo-one" "hugo hugo-one sakip" "hugo-one sakip hugo")
 for ((round = 1; round <= runs; round++)); do
-  if ((round % 2)); then order="sakip hugo"; else order="hugo sakip"; fi
-  for tool in $order; do
-    if [ "$tool" = sakip ]; then
-      sakip_runs+=("$(once "$(discard "$out/full/sakip")" "$(sakip_build full)")")
-    else
-      hugo_runs+=("$(once "$(discard "$out/full/hugo")" "$(hugo_build full)")")
-    fi
+  for tool in ${orders[$(( (round - 1) % 3 ))]}; do
+    case $tool in
+      sakip) read -r t c <<<"$(once "$(discard "$out/full/sakip")" "$(sakip_build full)")"
+        sakip_runs+=("$t"); sakip_cpu+=("$c") ;;
+      hugo) read -r t c <<<"$(once "$(discard "$out/full/hugo")" "$(hugo_build full)")"
+        hugo_runs+=("$t"); hugo_cpu+=("$c") ;;
+      hugo-one) read -r t c <<<"$(once "$(discard "$out/full/hugo-one")" "$(hugo_build full hugo-one)")"
+        one_runs+=("$t"); one_cpu+=("$c") ;;
+    esac
   done
-  printf 'round %d: sakip %.2f s, hugo %.2f s\n' "$round" "${sakip_runs[-1]}" "${hugo_runs[-1]}"
+  printf 'round %d: sakip %.2f s, hugo same pages %.2f s, hugo one page per jabatan %.2f s\n' \
+    "$round" "${sakip_runs[-1]}" "${hugo_runs[-1]}" "${one_runs[-1]}"
 done
-discard_now "$out/full/sakip"; discard_now "$out/full/hugo"
+discard_now "$out/full/sakip"; discard_now "$out/full/hugo"; discard_now "$out/full/hugo-one"
 sakip_mem=$(peak_mb $(sakip_build full))
 hugo_mem=$(peak_mb $(hugo_build full))
+one_mem=$(peak_mb $(hugo_build full hugo-one))
 sakip_t=$(stat_of median "${sakip_runs[@]}")
 hugo_t=$(stat_of median "${hugo_runs[@]}")
-sakip_files=$(find "$out/full/sakip" -type f | wc -l)
-hugo_files=$(find "$out/full/hugo" -type f | wc -l)
+one_t=$(stat_of median "${one_runs[@]}")
 # The floor of writing what each tool writes: its finished output copied
 # with cp -r on the same file system (the kernel's work of making the
 # files and copying their bytes, which no generator of that output
@@ -155,17 +191,28 @@ copy_of() {
 }
 sakip_copy=$(copy_of "$out/full/sakip")
 hugo_copy=$(copy_of "$out/full/hugo")
-sakip_bytes=$(du -sm "$out/full/sakip" | cut -f1)
-hugo_bytes=$(du -sm "$out/full/hugo" | cut -f1)
+one_copy=$(copy_of "$out/full/hugo-one")
 
 echo "== scaling ($runs runs each)"
-declare -A scale_t scale_m
+declare -A scale_t scale_m scale_hugo scale_kb
+# time_mb CMD...: "seconds / MB" of one run (GNU time).
+time_mb() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.2f / %.0f", $1, $2/1024}'; }
 for name in quarter half full; do
   hyperfine --runs "$runs" --style none --prepare "$(discard "$out/$name/sakip")" \
     --export-json "$work/scale-$name.json" "$(sakip_build "$name")" >/dev/null
   scale_t[$name]=$(median_of "$work/scale-$name.json")
   discard_now "$out/$name/sakip"
   scale_m[$name]=$(peak_mb $(sakip_build "$name"))
+  n=$(ls "$work/$name/sakip/pemda" | grep -c unit-)
+  scale_kb[$name]=$(kb_per "$out/$name/sakip" $((n * per_unit)))
+  if [ "$name" = full ]; then
+    scale_hugo[$name]="$hugo_t / $hugo_mem"
+  elif [ "${BENCH_HUGO_SCALING:-1}" != 0 ]; then
+    discard_now "$out/$name/hugo"
+    scale_hugo[$name]=$(time_mb $(hugo_build "$name"))
+    discard_now "$out/$name/hugo"
+  fi
+  [ "$name" = full ] || discard_now "$out/$name/sakip"
 done
 
 echo "== rebuild after editing one jabatan"
@@ -206,27 +253,43 @@ pdf_rate=$(/usr/bin/python3 -c "print('%.1f' % ($pdfs / ($end - $start)))")
 
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(hugo version | cut -d' ' -f1-2); sakip $("$sakip" --version | cut -d' ' -f2)"
-echo "Outputs written to: $out"
+echo "Load average (1, 5, 15 min): before $load_before; after $(uptime | sed 's/.*load average: //')"
+echo "Outputs written to: $out; Hugo's side navigation: $hugo_nav"
+s_dir=$out/full/sakip; h_dir=$out/full/hugo; o_dir=$out/full/hugo-one
 echo
-row "measure" "sakip" "hugo"
-row "---" "---:" "---:"
-row "full build, $jabatan jabatan (s, median of $runs)" "$sakip_t" "$hugo_t"
-row "full build, fastest-slowest run (s)" "$(stat_of range "${sakip_runs[@]}")" "$(stat_of range "${hugo_runs[@]}")"
-row "peak memory (MB)" "$sakip_mem" "$hugo_mem"
-row "files written" "$sakip_files" "$hugo_files"
-row "output size (MB)" "$sakip_bytes" "$hugo_bytes"
-row "copying the output with cp -r (s)" "$sakip_copy" "$hugo_copy"
-row "time a 5x target leaves: hugo / 5 (s)" "$(/usr/bin/python3 -c "print('%.2f' % ($hugo_t / 5))")" ""
-row "ratio hugo / sakip (time)" "$(/usr/bin/python3 -c "print('%.2f' % ($hugo_t / $sakip_t))")" ""
-row "first rebuild after a clean build (s)" "$first_rebuild_t" ""
-row "rebuild after one jabatan edit (s, median of $runs)" "$rebuild_t" ""
-row "rebuild, fastest-slowest run (s)" "$(range_of "$work/rebuild.json")" ""
-row "rebuild peak memory (MB)" "$rebuild_mem" ""
-row "rebuild / full build" "$(/usr/bin/python3 -c "print('%.1f %%' % (100 * $rebuild_t / $sakip_t))")" ""
+echo "Same pages: sakip $sakip_t s, $sakip_mem MB, $(html_pages "$s_dir") pages, $(mbytes "$s_dir") MB;" \
+  "hugo $hugo_t s, $hugo_mem MB, $(html_pages "$h_dir") pages, $(mbytes "$h_dir") MB;" \
+  "hugo / sakip $(ratio "$hugo_t" "$sakip_t" 1)x"
+echo "One page per jabatan (hugo, the earlier comparison): $one_t s, $one_mem MB," \
+  "$(html_pages "$o_dir") pages, $(mbytes "$o_dir") MB; hugo / sakip $(ratio "$one_t" "$sakip_t" 2)x"
+echo
+row "measure" "sakip" "hugo same" "hugo 1/jab."
+row "---" "---:" "---:" "---:"
+row "full build, $jabatan jabatan (s, median of $runs)" "$sakip_t" "$hugo_t" "$one_t"
+row "full build, fastest-slowest run (s)" "$(stat_of range "${sakip_runs[@]}")" \
+  "$(stat_of range "${hugo_runs[@]}")" "$(stat_of range "${one_runs[@]}")"
+row "ratio hugo / sakip (time)" "" "$(ratio "$hugo_t" "$sakip_t")" "$(ratio "$one_t" "$sakip_t")"
+row "CPU time, user + system (s, median of $runs)" "$(stat_of median "${sakip_cpu[@]}")" \
+  "$(stat_of median "${hugo_cpu[@]}")" "$(stat_of median "${one_cpu[@]}")"
+row "peak memory (MB)" "$sakip_mem" "$hugo_mem" "$one_mem"
+row "HTML pages written" "$(html_pages "$s_dir")" "$(html_pages "$h_dir")" "$(html_pages "$o_dir")"
+row "files written" "$(files "$s_dir")" "$(files "$h_dir")" "$(files "$o_dir")"
+row "output size (MB)" "$(mbytes "$s_dir")" "$(mbytes "$h_dir")" "$(mbytes "$o_dir")"
+row "output per jabatan (kB)" "$(kb_per "$s_dir" "$jabatan")" "$(kb_per "$h_dir" "$jabatan")" "$(kb_per "$o_dir" "$jabatan")"
+row "copying the output with cp -r (s)" "$sakip_copy" "$hugo_copy" "$one_copy"
+row "time a 10x target leaves: hugo same / 10 (s)" "$(ratio "$hugo_t" 10)" "" ""
+row "first rebuild after a clean build (s)" "$first_rebuild_t" "" ""
+row "rebuild after one jabatan edit (s, median of $runs)" "$rebuild_t" "" ""
+row "rebuild, fastest-slowest run (s)" "$(range_of "$work/rebuild.json")" "" ""
+row "rebuild peak memory (MB)" "$rebuild_mem" "" ""
+row "rebuild / full build" "$(/usr/bin/python3 -c "print('%.1f %%' % (100 * $rebuild_t / $sakip_t))")" "" ""
 for name in quarter half full; do
   case $name in quarter) f=1x;; half) f=2x;; full) f=4x;; esac
   n=$(ls "$work/$name/sakip/pemda" | grep -c unit-)
-  row "scaling $f: $((n * per_unit)) jabatan (s median / MB)" "${scale_t[$name]} / ${scale_m[$name]}" ""
+  row "scaling $f: $((n * per_unit)) jabatan (s / peak MB)" \
+    "${scale_t[$name]} / ${scale_m[$name]}" "${scale_hugo[$name]:-}" ""
 done
-row "sample content/ build (s)" "$sample_t" ""
-row "PDFs per second (sample, $pdfs PDFs, cold)" "$pdf_rate" ""
+row "sakip output per jabatan at 1x / 2x / 4x (kB)" \
+  "${scale_kb[quarter]} / ${scale_kb[half]} / ${scale_kb[full]}" "" ""
+row "sample content/ build (s)" "$sample_t" "" ""
+row "PDFs per second (sample, $pdfs PDFs, cold)" "$pdf_rate" "" ""
