@@ -8,7 +8,7 @@ packages=(
   libyaml-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libgit2-dev
   libicu-dev libcpp-httplib-dev libmimalloc-dev zlib1g-dev fonts-texgyre
-  libxlsxwriter-dev libzip-dev libxml2-dev
+  libxlsxwriter-dev libzip-dev libxml2-dev libxxhash-dev
 )
 if [ "${1:-build}" = test ]; then
   # catch2 for the unit tests; tidy, xmllint, chromium and fonts for the

@@ -3,19 +3,21 @@
 #ifndef SAKIP_STABLE_HASH_H_
 #define SAKIP_STABLE_HASH_H_
 
+#include <xxhash.h>
+
 #include <cstdio>
 #include <string>
 #include <string_view>
 
 namespace sakip {
 
-// FNV-1a, 64 bit, as 16 hex digits.
+// XXH3, 64 bit (libxxhash), as 16 hex digits. Its output is fixed by the
+// XXH3 specification (stable since xxHash 0.8.0), so stored keys stay
+// valid across machines. It replaced a byte-at-a-time FNV-1a: a rebuild
+// hashes every content file and every sealed state file, and FNV-1a was
+// 8 % of a rebuild's CPU on the 15,000-jabatan bench (docs/decisions.md).
 inline std::string StableHash(std::string_view bytes) {
-  unsigned long long hash = 1469598103934665603ULL;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
+  unsigned long long hash = XXH3_64bits(bytes.data(), bytes.size());
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", hash);
   return out;
