@@ -18,13 +18,20 @@ struct SourceFreer {
 };
 
 // 1980-01-01 00:00 local time, the earliest time a ZIP entry can hold: the
-// same content gives the same bytes on any day.
+// same content gives the same bytes on any day. Computed once per process:
+// mktime re-reads TZ on every call, freeing and copying glibc's zone name
+// under a lock ThreadSanitizer cannot see, and workbooks are zipped on
+// several threads (a race report in the TSan run). A function-local static
+// is initialised once, and every thread that passes it is ordered after.
 time_t FixedTime() {
-  struct tm t = {};
-  t.tm_year = 80;
-  t.tm_mday = 1;
-  t.tm_isdst = -1;
-  return mktime(&t);
+  static const time_t fixed = [] {
+    struct tm t = {};
+    t.tm_year = 80;
+    t.tm_mday = 1;
+    t.tm_isdst = -1;
+    return mktime(&t);
+  }();
+  return fixed;
 }
 
 std::string ErrorText(zip_error_t* error) {
