@@ -38,15 +38,6 @@ std::string Between(const std::string& text, const std::string& from,
       start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos;
-       at = text.find(what, at + what.size())) {
-    ++n;
-  }
-  return n;
-}
-
 // The quarter cells of the PK section, in order: for each, its text.
 std::vector<std::string> QuarterCells(const std::string& section) {
   std::vector<std::string> cells;
@@ -119,7 +110,7 @@ TEST_CASE("content: the Satpol PP document index and dokumen.json agree") {
   REQUIRE_FALSE(year.empty());
   std::string pk_table =
       Between(year, "<h3>Perjanjian Kinerja dan Rencana Aksi</h3>", "</table>");
-  CHECK(Count(pk_table, "/perjanjian/2022/") == 14);
+  CHECK(testing::Count(pk_table, "/perjanjian/2022/") == 14);
   // Every jabatan without a PK is named, and only those.
   std::string missing =
       Between(year, "Belum ada Perjanjian Kinerja 2022 untuk: ", "</p>");
@@ -238,7 +229,7 @@ TEST_CASE("pk-unseen: no predikat on a progress quarter") {
   // The results table labels the same quarters and shows no predikat.
   std::string hasil = Between(page, "<h2>Capaian kinerja", "</section>");
   REQUIRE_FALSE(hasil.empty());
-  CHECK(Count(hasil, "progres terhadap target tahunan") == 3);
+  CHECK(testing::Count(hasil, "progres terhadap target tahunan") == 3);
   CHECK(hasil.find("lencana") == std::string::npos);
 }
 

@@ -50,14 +50,6 @@ std::string AsPrinted(const std::string& text) {
   return out;
 }
 
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos;
-       at = text.find(what, at + what.size()))
-    ++n;
-  return n;
-}
-
 TEST_CASE(
     "the PK of every Satpol PP jabatan prints names and NIPs and targets and "
     "total") {
@@ -88,7 +80,7 @@ TEST_CASE(
       valid_nips += nip.ok;
     }
     // Each NIP on page 1 and under the lampiran, none where invalid.
-    CHECK(Count(page, "NIP. ") == static_cast<size_t>(2 * valid_nips));
+    CHECK(testing::Count(page, "NIP. ") == static_cast<size_t>(2 * valid_nips));
     for (const PerjanjianSasaran& s : pj.sasaran) {
       CHECK(page.find(">" + FormatTarget(s.indikator) + "<") !=
             std::string::npos);
@@ -107,7 +99,8 @@ TEST_CASE(
     CHECK(page.find("PIHAK KEDUA,", block) <
           page.find("PIHAK PERTAMA,", block));
     CHECK(kedua < pertama);
-    CHECK(Count(page, "<table class=\"ttd-dua\">") == 2);  // page 1, lampiran
+    CHECK(testing::Count(page, "<table class=\"ttd-dua\">") ==
+          2);  // page 1, lampiran
     CHECK(page.find("RENCANA AKSI") == std::string::npos);
   }
   // content/README.md gives the sum of the Kasi Operasi dan Pengendalian's
@@ -151,7 +144,7 @@ TEST_CASE("pk-unseen - the Rencana Aksi lampiran and PERUBAHAN in the title") {
     }
     CHECK(lampiran.find("Persentase layanan administrasi tepat waktu") ==
           std::string::npos);  // no rencana_aksi
-    CHECK(Count(page, "<table class=\"ttd-dua\">") == 3);
+    CHECK(testing::Count(page, "<table class=\"ttd-dua\">") == 3);
     CHECK(page.find("Rp 3.500.000") != std::string::npos);
   }
 }
@@ -179,8 +172,10 @@ TEST_CASE(
         if (q.progres && q.capaian.has_value()) ++progress;
       }
       INFO(j->id);
-      CHECK(Count(*page, "Predikat: ") == static_cast<size_t>(predikat));
-      CHECK(Count(*page, "Progres terhadap target tahunan, tanpa predikat") ==
+      CHECK(testing::Count(*page, "Predikat: ") ==
+            static_cast<size_t>(predikat));
+      CHECK(testing::Count(*page,
+                           "Progres terhadap target tahunan, tanpa predikat") ==
             static_cast<size_t>(progress));
       CHECK(page->find("<table class=\"ttd-dua\">") != std::string::npos);
     }

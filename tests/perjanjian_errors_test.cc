@@ -7,23 +7,6 @@
 namespace sakip {
 namespace {
 
-// The diagnostic whose message contains `text`, as `line:col`, with its hint.
-struct Found {
-  std::string where;
-  std::string severity;
-  std::string hint;
-};
-
-Found Find(const testing::Checked& c, const std::string& text) {
-  for (const Diagnostic& d : c.diagnostics.all()) {
-    if (d.message.find(text) == std::string::npos) continue;
-    return {d.pos.path.str() + ":" + std::to_string(d.pos.line) + ":" +
-                std::to_string(d.pos.col),
-            d.severity == Severity::kError ? "error" : "warning", d.hint};
-  }
-  return {"(none)", "", ""};
-}
-
 constexpr const char* kBadPk =
     "tahun: 2023\n"                      // 1
     "jenis: murni\n"                     // 2
@@ -89,17 +72,18 @@ TEST_CASE("perjanjian mistakes: position and hint of each") {
   };
   for (const Case& k : cases) {
     INFO(k.message);
-    Found f = Find(c, k.message);
+    testing::Found f = testing::FindDiagnostic(c, k.message);
     CHECK(f.where == file + k.where);
     CHECK(f.severity == k.severity);
     CHECK(f.hint == k.hint);
   }
   // A realisasi id that is neither a sasaran of the year's PK nor an IKI
   // indicator: the message says where it looked.
-  Found r = Find(c,
-                 "realisasi for unknown indikator `dokumenx`: not a sasaran "
-                 "of the 2024 PK of `sekretaris` nor one of its IKI "
-                 "indicators");
+  testing::Found r = testing::FindDiagnostic(
+      c,
+      "realisasi for unknown indikator `dokumenx`: not a sasaran "
+      "of the 2024 PK of `sekretaris` nor one of its IKI "
+      "indicators");
   CHECK(r.where == "kota/kec/realisasi/2024.yaml:4:5");
   CHECK(r.hint == "did you mean `dokumen`?");
 }
@@ -113,10 +97,12 @@ TEST_CASE("rencana_aksi of other shapes and a bad perjanjian file name") {
            "      - { id: c, indikator: C }\n");
   fs.Write("kota/kec/perjanjian/pk-2024.yaml", "tahun: 2024\n");
   testing::Checked c = testing::Check(fs);
-  CHECK(Find(c, "a rencana_aksi target must be a number, not `x`").where ==
-        "kota/kec/perjanjian/2024.yaml:5:53");
-  CHECK(Find(c, "`rencana_aksi` must list 4 numbers").where ==
-        "kota/kec/perjanjian/2024.yaml:6:46");
+  CHECK(testing::FindDiagnostic(
+            c, "a rencana_aksi target must be a number, not `x`")
+            .where == "kota/kec/perjanjian/2024.yaml:5:53");
+  CHECK(
+      testing::FindDiagnostic(c, "`rencana_aksi` must list 4 numbers").where ==
+      "kota/kec/perjanjian/2024.yaml:6:46");
   // A plan with a bad number is no plan (not three targets of four).
   CHECK(c.model.FindUnit("kota/kec")
             ->perjanjian[0]
@@ -124,9 +110,9 @@ TEST_CASE("rencana_aksi of other shapes and a bad perjanjian file name") {
             .sasaran[0]
             .rencana_aksi.empty());
   // Without `iki` the target must be written.
-  CHECK(Find(c, "`target`").severity == "error");
-  CHECK(Find(c, "a perjanjian file is named after its year").where ==
-        "kota/kec/perjanjian/pk-2024.yaml:0:0");
+  CHECK(testing::FindDiagnostic(c, "`target`").severity == "error");
+  CHECK(testing::FindDiagnostic(c, "a perjanjian file is named after its year")
+            .where == "kota/kec/perjanjian/pk-2024.yaml:0:0");
 }
 
 TEST_CASE("a realisasi id resolves to the PK sasaran before the IKI") {

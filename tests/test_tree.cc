@@ -139,4 +139,23 @@ int RunSakip(const std::vector<std::string>& arguments, const std::string& out,
   return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
+Found FindDiagnostic(const Checked& checked, const std::string& text) {
+  for (const Diagnostic& d : checked.diagnostics.all()) {
+    if (d.message.find(text) == std::string::npos) continue;
+    return {d.pos.path.str() + ":" + std::to_string(d.pos.line) + ":" +
+                std::to_string(d.pos.col),
+            d.severity == Severity::kError ? "error" : "warning", d.hint};
+  }
+  return {"(none)", "", ""};
+}
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + what.size())) {
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace sakip::testing

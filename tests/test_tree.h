@@ -54,6 +54,19 @@ int RunSakip(const std::vector<std::string>& arguments, const std::string& out,
              const std::vector<std::string>& extra = {},
              std::string* errors = nullptr);
 
+// The first diagnostic whose message contains `text`: where it is
+// (`path:line:col`), "error" or "warning", and its hint; `where` is
+// "(none)" when there is no such diagnostic.
+struct Found {
+  std::string where;
+  std::string severity;
+  std::string hint;
+};
+Found FindDiagnostic(const Checked& checked, const std::string& text);
+
+// How many times `what` occurs in `text` (without overlaps).
+size_t Count(const std::string& text, const std::string& what);
+
 }  // namespace sakip::testing
 
 #endif  // SAKIP_TESTS_TEST_TREE_H_

@@ -24,14 +24,6 @@ std::unique_ptr<testing::RenderedSite> Render(const FileSystem& content) {
   return r;
 }
 
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos;
-       at = text.find(what, at + what.size()))
-    ++n;
-  return n;
-}
-
 // The part of a printed report between part D's heading and BAB III.
 std::string PartD(const std::string& page) {
   size_t from = page.find("D. RENCANA TINDAK LANJUT");
@@ -91,7 +83,7 @@ TEST_CASE("rencana_tindak_lanjut rows: one printed row each, with Keterangan") {
 
   const std::string& page = r->Page(CetakLaporanPath(sekretaris, 2024, 2));
   std::string d = PartD(page);
-  CHECK(Count(d, "<tr>") == 4);  // the header and three rows
+  CHECK(testing::Count(d, "<tr>") == 4);  // the header and three rows
   // The indicator's Kode and Kegiatan span its first two rows; the third
   // names its own activity (and no code).
   CHECK(d.find("<td rowspan=\"2\">7.01.02</td><td rowspan=\"2\">Perencanaan "
@@ -106,14 +98,14 @@ TEST_CASE("rencana_tindak_lanjut rows: one printed row each, with Keterangan") {
                "map arsip</td>") != std::string::npos);
   // The Keterangan quoting 37 % is marked in its own cell; the first row
   // quotes the computed figures and is not.
-  CHECK(Count(page, "dikutip dari laporan resmi") == 1);
+  CHECK(testing::Count(page, "dikutip dari laporan resmi") == 1);
   CHECK(d.find("Capaian kinerja 37 % menurut rekap seksi<span "
                "class=\"catatan-angka\">Angka dalam teks ini dikutip dari "
                "laporan resmi (37 %); hasil perhitungan: capaian 50 %, "
                "serapan anggaran 50 %.</span></td>") != std::string::npos);
   // Section C quotes the first row's evaluasi; the others are in D only.
-  CHECK(Count(page, "Ringkasan serapan 50 % dan capaian 50 %") == 2);
-  CHECK(Count(page, "Rapat penyusunan renja tertunda") == 1);
+  CHECK(testing::Count(page, "Ringkasan serapan 50 % dan capaian 50 %") == 2);
+  CHECK(testing::Count(page, "Rapat penyusunan renja tertunda") == 1);
 
   const std::string& web = r->Page(JabatanPath(sekretaris));
   CHECK(web.find("<strong>Keterangan:</strong> Jadwal serapan mulai "
@@ -122,7 +114,7 @@ TEST_CASE("rencana_tindak_lanjut rows: one printed row each, with Keterangan") {
         std::string::npos);
   CHECK(web.find("<strong>Evaluasi:</strong> Rapat penyusunan renja "
                  "tertunda") != std::string::npos);
-  CHECK(Count(web, "dikutip dari laporan resmi (37 %)") == 1);
+  CHECK(testing::Count(web, "dikutip dari laporan resmi (37 %)") == 1);
 }
 
 TEST_CASE("evaluasi and tindak_lanjut of the spec make one row") {
@@ -138,7 +130,7 @@ TEST_CASE("evaluasi and tindak_lanjut of the spec make one row") {
   CHECK(q.tindak_lanjut[0].tindak_lanjut == "Lanjutkan\nbaris kedua");
   CHECK(q.tindak_lanjut[0].keterangan.empty());
   std::string d = PartD(r->Page(CetakLaporanPath(sekretaris, 2024, 2)));
-  CHECK(Count(d, "<tr>") == 2);
+  CHECK(testing::Count(d, "<tr>") == 2);
   CHECK(d.find("<td rowspan=\"1\">7.01.02</td><td rowspan=\"1\">Perencanaan "
                "Kecamatan</td><td>Capaian 50 %</td><td>Lanjutkan\nbaris "
                "kedua</td><td></td></tr>") != std::string::npos);
@@ -151,22 +143,6 @@ TEST_CASE("evaluasi and tindak_lanjut of the spec make one row") {
   CHECK(h->triwulan[2].dilapor);
   REQUIRE(h->triwulan[2].tindak_lanjut.size() == 1);
   CHECK(h->triwulan[2].tindak_lanjut[0].evaluasi.empty());
-}
-
-struct Found {
-  std::string where;
-  std::string severity;
-  std::string hint;
-};
-
-Found Find(const testing::Checked& c, const std::string& text) {
-  for (const Diagnostic& d : c.diagnostics.all()) {
-    if (d.message.find(text) == std::string::npos) continue;
-    return {d.pos.path.str() + ":" + std::to_string(d.pos.line) + ":" +
-                std::to_string(d.pos.col),
-            d.severity == Severity::kError ? "error" : "warning", d.hint};
-  }
-  return {"(none)", "", ""};
 }
 
 constexpr const char* kBad =
@@ -220,7 +196,7 @@ TEST_CASE("rencana_tindak_lanjut mistakes: position and hint of each") {
   };
   for (const Case& k : cases) {
     INFO(k.message);
-    Found f = Find(c, k.message);
+    testing::Found f = testing::FindDiagnostic(c, k.message);
     CHECK(f.where == file + k.where);
     CHECK(f.severity == k.severity);
     if (*k.hint) CHECK(f.hint == k.hint);
@@ -317,7 +293,8 @@ TEST_CASE("Satpol PP - the jabatan page lists the PK sasaran's RTL rows") {
                   "bulan Januari s/d Maret") != std::string::npos);
   const std::string& operasi =
       r->Page(JabatanPath(*satpol->FindJabatan("kasi-operasi-pengendalian")));
-  CHECK(Count(operasi, "<strong>Evaluasi:</strong>") == 11);  // 5 + 6 rows
+  CHECK(testing::Count(operasi, "<strong>Evaluasi:</strong>") ==
+        11);  // 5 + 6 rows
   CHECK(operasi.find("realisasi 351 kasus.") != std::string::npos);
 }
 
