@@ -14,6 +14,9 @@ namespace sakip {
 // `4.176.460.419`, `63,5`: grouping by points, decimal comma, at most
 // `max_decimals` decimals with trailing zeros dropped.
 std::string FormatAngka(double value, int max_decimals = 2);
+// The same through ICU: what FormatAngka falls back to, and is tested
+// against.
+std::string FormatAngkaWithIcu(double value, int max_decimals = 2);
 // `63,5 %`
 std::string FormatPersen(double value, int max_decimals = 2);
 // `Rp 4.176.460.419`
