@@ -274,7 +274,8 @@ Page IkiCetak(const SiteContext& c, const Jabatan& j) {
   return page;
 }
 
-// Quarters of `year` in which `jabatan` reported anything.
+}  // namespace
+
 std::vector<int> ReportedQuarters(const Jabatan& jabatan,
                                   const Results& results, int year) {
   // Bit q for quarter q (1..4): a std::set per jabatan cost more than the
@@ -293,8 +294,6 @@ std::vector<int> ReportedQuarters(const Jabatan& jabatan,
   }
   return quarters;
 }
-
-}  // namespace
 
 std::vector<PageJob> UnitPrintPageJobs(const SiteContext& c, const Unit& unit) {
   std::vector<PageJob> jobs;

@@ -103,6 +103,10 @@ struct PrintLink {
   std::string judul;
   std::string path;
 };
+// Quarters of `year` in which `jabatan` reported anything: those whose
+// report the build prints.
+std::vector<int> ReportedQuarters(const Jabatan& jabatan,
+                                  const Results& results, int year);
 std::vector<PrintLink> PrintLinksOf(const Unit& unit, const Results& results);
 std::vector<PrintLink> PrintLinksOf(const Jabatan& jabatan,
                                     const Results& results);

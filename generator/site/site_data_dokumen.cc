@@ -100,14 +100,14 @@ std::vector<DokumenSakip> DokumenSakipOf(const Unit& unit,
       bool reports =
           (p && p->FindJabatan(j->id)) || HasRealisasi(unit, tahun, *j);
       if (!reports) continue;
-      // The quarterly reports the build prints (site_data_cetak.cc).
-      std::set<std::string> printed;
-      for (const PrintLink& link : PrintLinksOf(*j, results)) {
-        printed.insert(link.path);
+      // The quarterly reports the build prints (PrintLinksOf).
+      std::vector<int> printed;
+      if (std::count(results.tahun.begin(), results.tahun.end(), tahun)) {
+        printed = ReportedQuarters(*j, results, tahun);
       }
       for (int q = 1; q <= 4; ++q) {
         std::string path = CetakLaporanPath(*j, tahun, q);
-        bool ada = printed.count(path) > 0;
+        bool ada = std::count(printed.begin(), printed.end(), q) > 0;
         out.push_back({tahun, "laporan-triwulan", j, q,
                        "Laporan Kinerja Triwulan " + Romawi(q) + " Tahun " +
                            std::to_string(tahun) + " – " + j->nama,
