@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -314,12 +315,12 @@ std::string AbsoluteRef(const Jabatan& j) {
   return "/" + j.unit->path + "/" + j.id;
 }
 
-// jabatan.json as `dump(1)` of an array of nlohmann objects would write it,
-// written directly: making those objects for 15,000 jabatan took longer
-// than the rest of a rebuild's open data.
-std::string JabatanJson(const Model& model) {
+// One unit's entries of jabatan.json as `dump(1)` of nlohmann objects
+// would write them, each "\n {...\n }" after a comma but the first:
+// making those objects for 15,000 jabatan took longer than the rest of a
+// rebuild's open data.
+std::string JabatanEntries(const Unit& unit) {
   std::string text;
-  bool first = true;
   auto field = [&text](const char* indent, const char* name,
                        const std::string& json, bool last = false) {
     text += indent;
@@ -329,33 +330,29 @@ std::string JabatanJson(const Model& model) {
     text += json;
     if (!last) text += ",\n";
   };
-  for (const auto& unit : model.units) {
-    for (const Jabatan* j : HierarchyOrder(*unit)) {
-      text += first ? "[\n {\n" : ",\n {\n";
-      first = false;
-      field("  ", "unit", StringField(unit->path).json);
-      field("  ", "unit_nama", StringField(unit->nama).json);
-      field("  ", "jabatan", StringField(j->id).json);
-      field("  ", "jabatan_nama", StringField(j->nama).json);
-      field("  ", "jenis", TextField(j->jenis).json);
-      field("  ", "eselon", TextField(j->eselon).json);
-      field("  ", "atasan",
-            j->atasan ? StringField(AbsoluteRef(*j->atasan)).json : "null");
-      if (j->pejabat) {
-        text += "  \"pejabat\": {\n";
-        field("   ", "nama", StringField(j->pejabat->nama).json);
-        field("   ", "pangkat", TextField(j->pejabat->pangkat).json);
-        field("   ", "golongan", TextField(j->pejabat->golongan).json, true);
-        text += "\n  },\n";
-      } else {
-        field("  ", "pejabat", "null");
-      }
-      field("  ", "jumlah_indikator", std::to_string(j->indikator.size()),
-            true);
-      text += "\n }";
+  for (const Jabatan* j : HierarchyOrder(unit)) {
+    text += text.empty() ? "\n {\n" : ",\n {\n";
+    field("  ", "unit", JsonQuoted(unit.path));
+    field("  ", "unit_nama", JsonQuoted(unit.nama));
+    field("  ", "jabatan", JsonQuoted(j->id));
+    field("  ", "jabatan_nama", JsonQuoted(j->nama));
+    field("  ", "jenis", TextField(j->jenis).json);
+    field("  ", "eselon", TextField(j->eselon).json);
+    field("  ", "atasan",
+          j->atasan ? JsonQuoted(AbsoluteRef(*j->atasan)) : "null");
+    if (j->pejabat) {
+      text += "  \"pejabat\": {\n";
+      field("   ", "nama", JsonQuoted(j->pejabat->nama));
+      field("   ", "pangkat", TextField(j->pejabat->pangkat).json);
+      field("   ", "golongan", TextField(j->pejabat->golongan).json, true);
+      text += "\n  },\n";
+    } else {
+      field("  ", "pejabat", "null");
     }
+    field("  ", "jumlah_indikator", std::to_string(j->indikator.size()), true);
+    text += "\n }";
   }
-  return first ? "[]\n" : text + "\n]\n";
+  return text;
 }
 
 // One unit's entries of dokumen.json as `dump(1)` of nlohmann objects
@@ -388,25 +385,30 @@ std::string DokumenEntries(const Unit& unit, const Results& results, bool pdf) {
   return text;
 }
 
-// dokumen.json: every unit's SAKIP documents, present and missing, as the
-// unit's "Dokumen SAKIP" page lists them (DokumenSakipOf). Written
-// directly, a unit per thread: nlohmann objects for 15,000 jabatan cost a
-// quarter of a second on every build.
-std::string DokumenJson(const Model& model, const Results& results, bool pdf,
-                        int threads) {
-  std::vector<std::string> entries(model.units.size());
-  ParallelFor(0, model.units.size(), threads, [&](size_t i) {
-    entries[i] = DokumenEntries(*model.units[i], results, pdf);
-  });
-  std::string text = "[";
+// A JSON array of every unit's `entries` (as JabatanEntries makes them),
+// appended to `path` a batch of units at a time, the batch made on
+// `threads` threads: a province's lists are never held whole.
+void AppendUnitsArray(const Model& model, const std::string& path, int threads,
+                      OutputSink* out,
+                      const std::function<std::string(const Unit&)>& entries) {
+  out->Append(path, "[");
   bool first = true;
-  for (const std::string& unit : entries) {
-    if (unit.empty()) continue;
-    if (!first) text += ",";
-    first = false;
-    text += unit;
+  const size_t batch = 4 * static_cast<size_t>(std::max(threads, 1));
+  for (size_t begin = 0; begin < model.units.size(); begin += batch) {
+    size_t end = std::min(begin + batch, model.units.size());
+    std::vector<std::string> texts(end - begin);
+    ParallelFor(begin, end, threads,
+                [&](size_t i) { texts[i - begin] = entries(*model.units[i]); });
+    std::string joined;
+    for (const std::string& text : texts) {
+      if (text.empty()) continue;
+      if (!first) joined += ',';
+      joined += text;
+      first = false;
+    }
+    if (!joined.empty()) out->Append(path, joined);
   }
-  return first ? "[]\n" : text + "\n]\n";
+  out->Append(path, first ? "]\n" : "\n]\n");
 }
 
 const char* kReadme = R"(# Data terbuka SAKIP
@@ -681,8 +683,13 @@ void RenderOpenData(const Model& model, const Results& results,
     }
   }
   out->Append(json, first ? "]\n" : "\n]\n");
-  out->Add(prefix + "/jabatan.json", JabatanJson(model));
-  out->Add(prefix + "/dokumen.json", DokumenJson(model, results, pdf, threads));
+  // jabatan.json, and dokumen.json: every unit's SAKIP documents, present
+  // and missing, as the unit's "Dokumen SAKIP" page lists them.
+  AppendUnitsArray(model, prefix + "/jabatan.json", threads, out,
+                   [](const Unit& unit) { return JabatanEntries(unit); });
+  AppendUnitsArray(
+      model, prefix + "/dokumen.json", threads, out,
+      [&](const Unit& unit) { return DokumenEntries(unit, results, pdf); });
   out->Add(prefix + "/README.md", OpenDataReadme());
 }
 
