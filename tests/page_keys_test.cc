@@ -51,8 +51,9 @@ void Render(const Model& model, KeepingSink* sink) {
 }
 
 struct Rebuilt {
-  int kept = 0;     // files kept by their key
-  int changed = 0;  // files whose bytes differ from the first build's
+  int kept = 0;         // files kept by their key
+  int changed = 0;      // files whose bytes differ from the first build's
+  int kept_pieces = 0;  // pieces of the open data copied
   // Paths of the files that were rendered again.
   std::set<std::string> rendered;
 };
@@ -66,6 +67,7 @@ Rebuilt CheckRebuild(const KeepingSink& first, const Model& after,
   KeepingSink rebuilt(&first);
   Render(after, &rebuilt);
   Rebuilt result;
+  result.kept_pieces = rebuilt.kept_pieces();
   INFO("changed: " << what);
   CHECK(rebuilt.files().size() == fresh.files().size());
   for (const auto& [path, file] : fresh.files()) {
@@ -156,6 +158,7 @@ void CheckKeysCoverReads(const std::string& content_dir, bool some_kept) {
   Rebuilt same = CheckRebuild(first, before.model, "nothing");
   CHECK(same.rendered.empty());
   CHECK(same.kept > 0);
+  CHECK(same.kept_pieces > 0);
   int kept = 0, changed = 0;
   for (size_t i = 0; i < units; ++i) {
     testing::Checked after = testing::Check(fs);
