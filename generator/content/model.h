@@ -107,8 +107,10 @@ struct Indikator {
   Agregasi agregasi = Agregasi::kKumulatif;
   Reference mendukung_ref;
   Link<const Jabatan> mendukung_jabatan;  // resolved
-  const Indikator* mendukung = nullptr;   // resolved
-  Boxed<Anggaran> anggaran;               // likewise
+  // Resolved; in mendukung_jabatan, whose unit a page reads by following
+  // that link (an indicator does not know its unit).
+  const Indikator* mendukung = nullptr;
+  Boxed<Anggaran> anggaran;  // likewise
   SourcePos pos;
 };
 

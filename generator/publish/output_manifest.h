@@ -1,6 +1,7 @@
 // The list of every file of an output folder, kept in the folder itself
 // (`.sakip-keys`): what each file was made from (its key), so that the next
-// build can keep it, and which files other programs wrote.
+// build can keep it, which files other programs wrote, and what each unit's
+// pages read (page_keys.h).
 #ifndef SAKIP_OUTPUT_MANIFEST_H_
 #define SAKIP_OUTPUT_MANIFEST_H_
 
