@@ -13,6 +13,7 @@
 #include "boxed.h"
 #include "date.h"
 #include "diagnostic.h"
+#include "link.h"
 
 namespace sakip {
 
@@ -105,9 +106,11 @@ struct Indikator {
   RumusNegatif rumus_negatif = RumusNegatif::kSelisih;
   Agregasi agregasi = Agregasi::kKumulatif;
   Reference mendukung_ref;
-  const Jabatan* mendukung_jabatan = nullptr;  // resolved
-  const Indikator* mendukung = nullptr;        // resolved
-  Boxed<Anggaran> anggaran;                    // likewise
+  Link<const Jabatan> mendukung_jabatan;  // resolved
+  // Resolved; in mendukung_jabatan, whose unit a page reads by following
+  // that link (an indicator does not know its unit).
+  const Indikator* mendukung = nullptr;
+  Boxed<Anggaran> anggaran;  // likewise
   SourcePos pos;
 };
 
@@ -125,13 +128,13 @@ struct TandaTangan {
 struct Jabatan {
   std::string id;
   std::string path;  // content file, for diagnostics and links
-  Unit* unit = nullptr;
+  Link<Unit> unit;
   std::string nama;
   std::string jenis;
   std::string eselon;
   Reference atasan_ref;
-  Jabatan* atasan = nullptr;      // resolved; may be in another unit
-  std::vector<Jabatan*> bawahan;  // resolved, in load order
+  Link<Jabatan> atasan;                // resolved; may be in another unit
+  std::vector<Link<Jabatan>> bawahan;  // resolved, in load order
   std::optional<Pejabat> pejabat;
   std::vector<std::string> tugas;
   std::vector<std::string> fungsi;
@@ -151,13 +154,13 @@ struct Lampiran {
   std::string dasar;
   std::vector<Reference> jabatan_refs;
   bool sub_unit = false;
-  std::vector<const Jabatan*> jabatan;  // resolved, in printing order
+  std::vector<Link<const Jabatan>> jabatan;  // resolved, in printing order
 };
 
 struct Keputusan {
   std::string id;
   std::string path;
-  Unit* unit = nullptr;
+  Link<Unit> unit;
   std::string jenis;
   std::string nomor;
   std::string tentang;
@@ -168,7 +171,7 @@ struct Keputusan {
   std::string ditetapkan_di;
   std::optional<Date> tanggal;
   Reference penandatangan_ref;
-  const Jabatan* penandatangan = nullptr;  // resolved
+  Link<const Jabatan> penandatangan;  // resolved
   std::string sebutan_penandatangan;  // e.g. CAMAT KANIGARAN KOTA PROBOLINGGO
   std::optional<Lampiran> lampiran;
   std::string body;
@@ -227,7 +230,7 @@ struct RealisasiIndikator {
 
 struct RealisasiJabatan {
   std::string jabatan_id;
-  const Jabatan* jabatan = nullptr;  // resolved
+  Link<const Jabatan> jabatan;  // resolved
   std::vector<RealisasiIndikator> indikator;
   SourcePos pos;
 };
@@ -245,7 +248,7 @@ struct LaporanTriwulan {
 struct Realisasi {
   int tahun = 0;
   std::string path;
-  Unit* unit = nullptr;
+  Link<Unit> unit;
   std::vector<RealisasiJabatan> jabatan;
   // By jabatan id, then quarter (0..3).
   std::map<std::string, PerTriwulan<LaporanTriwulan>> laporan;
@@ -290,9 +293,9 @@ struct PerjanjianAnggaran {
 // The agreement of one jabatan (pihak pertama) in a PK file.
 struct PerjanjianJabatan {
   std::string jabatan_id;
-  const Jabatan* jabatan = nullptr;      // resolved
-  Reference pihak_kedua_ref;             // empty: the jabatan's atasan
-  const Jabatan* pihak_kedua = nullptr;  // resolved (or the atasan)
+  Link<const Jabatan> jabatan;      // resolved
+  Reference pihak_kedua_ref;        // empty: the jabatan's atasan
+  Link<const Jabatan> pihak_kedua;  // resolved (or the atasan)
   std::vector<PerjanjianSasaran> sasaran;
   std::vector<PerjanjianAnggaran> anggaran;
   SourcePos pos;
@@ -304,7 +307,7 @@ struct PerjanjianJabatan {
 struct Perjanjian {
   int tahun = 0;
   std::string path;
-  Unit* unit = nullptr;
+  Link<Unit> unit;
   std::string jenis = "murni";  // murni | perubahan
   std::string tempat;
   std::optional<Date> tanggal;
@@ -331,16 +334,16 @@ struct Kop {
 struct Unit {
   std::string id;    // folder name
   std::string path;  // folder path under content/, e.g. a/b
-  Unit* parent = nullptr;
-  std::vector<Unit*> children;  // sorted by id
+  Link<Unit> parent;
+  std::vector<Link<Unit>> children;  // sorted by id
   std::string nama;
   std::string jenis;
   std::string pemerintah;
   Kop kop;
   std::string dasar_hukum;
   Reference pimpinan_ref;
-  const Jabatan* pimpinan = nullptr;  // resolved (or the unit's root jabatan)
-  std::string profil;                 // Markdown of index.md
+  Link<const Jabatan> pimpinan;  // resolved (or the unit's root jabatan)
+  std::string profil;            // Markdown of index.md
   // A hash of the unit's own files (not its sub-units'): pages made from
   // them are kept by the next build while it stays the same.
   std::string source_hash;
@@ -357,11 +360,15 @@ struct Unit {
 struct Model {
   Site site;
   std::vector<std::unique_ptr<Unit>> units;  // depth-first, parents first
-  std::vector<Unit*> roots;
+  std::vector<Link<Unit>> roots;
 
   const Unit* FindUnit(const std::string& unit_path) const;
   std::vector<const Jabatan*> AllJabatan() const;
 };
+
+inline const Unit* OwnerUnit(const Jabatan* jabatan) {
+  return jabatan->unit.raw();
+}
 
 }  // namespace sakip
 

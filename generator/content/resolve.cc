@@ -281,7 +281,7 @@ class Resolver {
   }
 
   void AddUnitJabatan(const Unit& unit, bool with_sub_units,
-                      std::vector<const Jabatan*>* out) {
+                      std::vector<Link<const Jabatan>>* out) {
     for (const Jabatan* j : HierarchyOrder(unit)) out->push_back(j);
     if (!with_sub_units) return;
     for (const Unit* child : unit.children) AddUnitJabatan(*child, true, out);
@@ -314,7 +314,7 @@ class Resolver {
     }
     if (!lampiran.sub_unit) return;
     for (const Unit* child : keputusan->unit->children) {
-      std::vector<const Jabatan*> below;
+      std::vector<Link<const Jabatan>> below;
       AddUnitJabatan(*child, true, &below);
       for (const Jabatan* j : below) {
         if (std::find(lampiran.jabatan.begin(), lampiran.jabatan.end(), j) ==
@@ -342,7 +342,7 @@ class Resolver {
         continue;
       }
       pj.pihak_kedua = pj.pihak_kedua_ref.empty()
-                           ? pj.jabatan->atasan
+                           ? pj.jabatan->atasan.raw()
                            : Lookup(unit, pj.pihak_kedua_ref, "pihak_kedua");
       for (PerjanjianSasaran& s : pj.sasaran) {
         ResolveMendukungRef(unit, perjanjian->tahun, &s.indikator);

@@ -133,13 +133,29 @@ std::string FormatAppendedFiles(const AppendedFiles& files) {
   return Sealed(std::move(text));
 }
 
-// Lines are "<key> <path>", "- <path>" (no key) or "* <path>" (external),
-// after the header and before the trailer of Sealed. Without both, the
-// manifest is of an older sakip, cut short or damaged: none of it is used.
+bool FitsManifestLine(std::string_view text) {
+  return text.find_first_of("\t\n") == std::string_view::npos;
+}
+
+std::vector<std::string> SplitReads(std::string_view names) {
+  std::vector<std::string> list;
+  while (!names.empty()) {
+    size_t tab = names.find('\t');
+    list.emplace_back(names.substr(0, tab));
+    names.remove_prefix(tab == std::string_view::npos ? names.size() : tab + 1);
+  }
+  return list;
+}
+
+// Lines are "<key> <path>", "- <path>" (no key), "* <path>" (external) or
+// "@ <name>\t<read>\t<read>..." (what a unit's pages read), after the
+// header and before the trailer of Sealed. Without both, the manifest is of
+// an older sakip, cut short or damaged: none of it is used.
 bool ParseOutputManifest(
     std::string_view text,
     const std::function<void(std::string_view, std::string_view)>& file,
-    const std::function<void(std::string_view)>& external) {
+    const std::function<void(std::string_view)>& external,
+    const std::function<void(std::string_view, std::string_view)>& reads) {
   bool complete = false;
   std::string_view rest(text);
   if (!Unseal(&rest)) return false;
@@ -157,6 +173,13 @@ bool ParseOutputManifest(
     std::string_view path = line.substr(space + 1);
     if (key == "*") {
       external(path);
+    } else if (key == "@") {
+      size_t tab = path.find('\t');
+      if (reads) {
+        reads(path.substr(0, tab), tab == std::string_view::npos
+                                       ? std::string_view()
+                                       : path.substr(tab + 1));
+      }
     } else {
       file(path, key == "-" ? std::string_view() : key);
     }
@@ -174,7 +197,10 @@ OutputManifest ReadOutputManifest(const std::string& path) {
         manifest.files.insert_or_assign(manifest.files.end(), std::string(file),
                                         std::string(key));
       },
-      [&](std::string_view file) { manifest.external.emplace(file); });
+      [&](std::string_view file) { manifest.external.emplace(file); },
+      [&](std::string_view name, std::string_view names) {
+        manifest.reads[std::string(name)] = SplitReads(names);
+      });
   return manifest;
 }
 
@@ -186,6 +212,11 @@ std::string FormatOutputManifest(const OutputManifest& manifest) {
   }
   for (const std::string& file : manifest.external) {
     text += "* " + file + "\n";
+  }
+  for (const auto& [name, names] : manifest.reads) {
+    text += "@ " + name;
+    for (const std::string& read : names) text += "\t" + read;
+    text += "\n";
   }
   return Sealed(std::move(text));
 }

@@ -1,6 +1,7 @@
 // The list of every file of an output folder, kept in the folder itself
 // (`.sakip-keys`): what each file was made from (its key), so that the next
-// build can keep it, and which files other programs wrote.
+// build can keep it, which files other programs wrote, and what each unit's
+// pages read (page_keys.h).
 #ifndef SAKIP_OUTPUT_MANIFEST_H_
 #define SAKIP_OUTPUT_MANIFEST_H_
 
@@ -24,7 +25,14 @@ struct OutputManifest {
   // carried over whole from an older version: removed before the folder is
   // reused, as they may share their bytes with the live site.
   std::set<std::string> external;
+  // What each unit's pages read on the build that rendered them (name ->
+  // read names, page_keys.h): their keys on the next build.
+  std::map<std::string, std::vector<std::string>> reads;
 };
+
+// True when `text` can stand in a manifest line (no tab, no newline): a
+// unit whose name or reads cannot is not recorded, so always rendered.
+bool FitsManifestLine(std::string_view text);
 
 // A piece of an appended file (one unit's rows of the open data): what it
 // was made from and where it is in the file.
@@ -70,14 +78,20 @@ std::string FormatAppendedFiles(const AppendedFiles& files);
 OutputManifest ReadOutputManifest(const std::string& path);
 
 // Calls `file(path, key)` for each file line of a manifest's `text` (key ""
-// when made without one) and `external(path)` for each external one; the
+// when made without one), `external(path)` for each external one and
+// `reads(name, names)` for each line of reads (`names` tab-separated); the
 // views point into `text`. Returns whether the text is a complete manifest.
 // For a large site's lookups without a string per line (ReadOutputManifest
 // is built on it).
 bool ParseOutputManifest(
     std::string_view text,
     const std::function<void(std::string_view, std::string_view)>& file,
-    const std::function<void(std::string_view)>& external);
+    const std::function<void(std::string_view)>& external,
+    const std::function<void(std::string_view, std::string_view)>& reads =
+        nullptr);
+
+// The tab-separated `names` of a line of reads, one string each.
+std::vector<std::string> SplitReads(std::string_view names);
 
 // The text of `manifest` (always complete), sorted by path.
 std::string FormatOutputManifest(const OutputManifest& manifest);

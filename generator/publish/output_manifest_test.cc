@@ -28,10 +28,13 @@ TEST_CASE("a manifest reads back as it was written") {
                    {"404.html", ""},
                    {"2024/pagefind", ""}};
   written.external = {"2024/pagefind"};
+  written.reads = {{"2024/pemda", {"opemda", "r", "spemda"}},
+                   {"2024/pemda/a b", {"opemda/a b"}}};
   fs::path file = TempFile(FormatOutputManifest(written));
   OutputManifest read = ReadOutputManifest(file.string());
   CHECK(read.complete);
   CHECK(read.external == written.external);
+  CHECK(read.reads == written.reads);
   // An external path is listed once, as external.
   written.files.erase("2024/pagefind");
   CHECK(read.files == written.files);

@@ -31,6 +31,22 @@ class OutputSink {
     (void)key;
     return false;
   }
+  // What the pages named `name` (one unit's, in one version) read on the
+  // build that last rendered them (page_keys.h): true with `deps` set when
+  // the previous build recorded them.
+  virtual bool PreviousReads(const std::string& name,
+                             std::vector<std::string>* deps) const {
+    (void)name;
+    (void)deps;
+    return false;
+  }
+  // Records for the next build what the pages named `name` read. Safe to
+  // call from several threads.
+  virtual void RecordReads(const std::string& name,
+                           std::vector<std::string> deps) {
+    (void)name;
+    (void)deps;
+  }
   // Pieces of appended files: Append that records what `bytes` were made
   // from, so that the next build can copy them from this build's file
   // instead of making them again (one unit's rows of the open data).

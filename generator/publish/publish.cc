@@ -118,10 +118,14 @@ Staging::Staging(const std::string& out_dir)
             previous_keys_.insert_or_assign(path, key);
           }
         },
-        [&](std::string_view path) { previous_external_.emplace(path); });
+        [&](std::string_view path) { previous_external_.emplace(path); },
+        [&](std::string_view name, std::string_view names) {
+          previous_reads_.insert_or_assign(name, names);
+        });
     if (!complete) {
       previous_keys_.clear();
       previous_external_.clear();
+      previous_reads_.clear();
     }
   }
   if (has_previous_) ReadKeptPieces();
@@ -312,6 +316,24 @@ bool Staging::Keep(const std::string& path, const std::string& key) {
   return true;
 }
 
+bool Staging::PreviousReads(const std::string& name,
+                            std::vector<std::string>* deps) const {
+  auto it = previous_reads_.find(name);
+  if (it == previous_reads_.end()) return false;
+  *deps = SplitReads(it->second);
+  return true;
+}
+
+void Staging::RecordReads(const std::string& name,
+                          std::vector<std::string> deps) {
+  if (!FitsManifestLine(name)) return;
+  for (const std::string& read : deps) {
+    if (!FitsManifestLine(read) || read.empty()) return;
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  made_.reads[name] = std::move(deps);
+}
+
 bool Staging::KeepFolder(const std::string& folder, std::string* error) {
   if (!IsSafeRelativePath(folder) || !has_previous_) {
     *error = "no previous folder " + folder;
@@ -346,6 +368,13 @@ bool Staging::KeepFolder(const std::string& folder, std::string* error) {
     auto key = previous_keys_.find(path);
     Record(path, key == previous_keys_.end() ? "" : std::string(key->second),
            false);
+  }
+  // The reads of the folder's units, for when it is rendered again.
+  std::string prefix = folder + "/";
+  for (const auto& [name, names] : previous_reads_) {
+    if (name.substr(0, prefix.size()) == prefix) {
+      RecordReads(std::string(name), SplitReads(names));
+    }
   }
   if (ec) *error = ec.message();
   return !ec;

@@ -77,6 +77,12 @@ class Staging : public OutputSink {
   bool AppendKeptPiece(const std::string& path,
                        const std::string& key) override;
   bool Keep(const std::string& path, const std::string& key) override;
+  // From the live site's manifest, when it is complete.
+  bool PreviousReads(const std::string& name,
+                     std::vector<std::string>* deps) const override;
+  // Into the new manifest; not when `name` or a read has a tab or newline.
+  void RecordReads(const std::string& name,
+                   std::vector<std::string> deps) override;
   // Keeps the previous site's folder `folder` whole (a version that needs
   // no rebuild); false with `error` set when it cannot.
   bool KeepFolder(const std::string& folder, std::string* error);
@@ -137,6 +143,8 @@ class Staging : public OutputSink {
   std::string previous_manifest_;
   std::unordered_map<std::string_view, std::string_view> previous_keys_;
   std::set<std::string> previous_external_;
+  // What each unit's pages read, by name, as views into it.
+  std::unordered_map<std::string_view, std::string_view> previous_reads_;
   OutputManifest spare_;  // what the staging folder held at the start
   // spare_.files by path, for the lookups of every page (a sorted map
   // compares long shared prefixes).

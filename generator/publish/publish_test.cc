@@ -477,6 +477,48 @@ TEST_CASE("a spare's appended file changed or linked elsewhere is made new") {
   fs::remove_all(root);
 }
 
+TEST_CASE(
+    "a unit's reads go to the next build, unless the manifest is damaged") {
+  fs::path root = TempDir();
+  fs::path out = root / "site";
+  std::string error;
+  {
+    Staging staging(out.string());
+    staging.Add("2024/a/index.html", "satu", "k1");
+    staging.RecordReads("2024/a", {"oa", "ob", "r"});
+    // A tab or newline cannot stand in the manifest: not recorded, so the
+    // unit is rendered again next time.
+    staging.RecordReads("2024/b\tc", {"ob"});
+    staging.RecordReads("2024/d", {"od\ne"});
+    REQUIRE(staging.Commit(&error));
+  }
+  {
+    Staging staging(out.string());
+    std::vector<std::string> deps;
+    REQUIRE(staging.PreviousReads("2024/a", &deps));
+    CHECK(deps == std::vector<std::string>{"oa", "ob", "r"});
+    CHECK_FALSE(staging.PreviousReads("2024/b\tc", &deps));
+    CHECK_FALSE(staging.PreviousReads("2024/d", &deps));
+    CHECK_FALSE(staging.PreviousReads("2024/x", &deps));
+    staging.Add("2024/a/index.html", "satu", "k1");
+    staging.RecordReads("2024/a", {"oa"});
+    REQUIRE(staging.Commit(&error));
+  }
+  // Cut short: no reads are trusted, so every unit is rendered (and a
+  // page is kept only where the spare, complete, has its key).
+  std::string manifest = Slurp(out / kKeysFile);
+  REQUIRE(manifest.find("@ 2024/a\toa\n") != std::string::npos);
+  fs::remove(out / kKeysFile);
+  std::ofstream(out / kKeysFile, std::ios::binary)
+      << manifest.substr(0, manifest.find("# end"));
+  {
+    Staging staging(out.string());
+    std::vector<std::string> deps;
+    CHECK_FALSE(staging.PreviousReads("2024/a", &deps));
+  }
+  fs::remove_all(root);
+}
+
 TEST_CASE("safe relative paths") {
   CHECK(IsSafeRelativePath("2024/data/indikator.json"));
   CHECK_FALSE(IsSafeRelativePath(""));

@@ -1,6 +1,6 @@
 #include "navigation.h"
 
-#include "stable_hash.h"
+#include "read_record.h"
 #include "urls.h"
 
 namespace sakip {
@@ -32,14 +32,19 @@ NavItem MoreItem(const Unit* parent, size_t all, bool path_shown) {
 
 // The items of one level (`units`, the children of `parent`), `depth`
 // levels below the top; `path` runs from a root to the current unit.
-std::vector<NavItem> Level(const std::vector<Unit*>& units, const Unit* parent,
+std::vector<NavItem> Level(const std::vector<Link<Unit>>& units,
+                           const Unit* parent,
                            const std::vector<const Unit*>& path, size_t depth) {
   const Unit* on_path = depth < path.size() ? path[depth] : nullptr;
   const Unit* current = path.empty() ? nullptr : path.back();
   bool shorten = units.size() > kMaxNavigationLevel;
   std::vector<NavItem> items;
-  for (const Unit* unit : units) {
-    if (shorten && unit != on_path) continue;
+  for (const Link<Unit>& link : units) {
+    if (shorten && link != on_path) continue;
+    // An item shows the unit's name and path only: its other edits leave
+    // these pages as they are (the units on the path are read whole).
+    const Unit* unit = link.raw();
+    NoteRead(ReadKind::kName, unit);
     NavItem item = UnitItem(*unit, current);
     if (unit == on_path) {
       item.terbuka = true;
@@ -51,32 +56,13 @@ std::vector<NavItem> Level(const std::vector<Unit*>& units, const Unit* parent,
   return items;
 }
 
-// Each text with its length first, so that no two navigations give the
-// same string whatever their names hold.
-void AppendFingerprint(const std::vector<NavItem>& items, std::string* out) {
-  *out += std::to_string(items.size()) + "[";
-  for (const NavItem& item : items) {
-    for (const std::string* text : {&item.nama, &item.path, &item.anchor}) {
-      *out += std::to_string(text->size()) + ":" + *text;
-    }
-    *out += std::string(item.aktif ? "a" : "-") + (item.terbuka ? "t" : "-");
-    AppendFingerprint(item.anak, out);
-  }
-  *out += "]";
-}
-
 }  // namespace
 
 std::vector<NavItem> PrunedNavigation(const Model& model, const Unit* current) {
   std::vector<const Unit*> path;
   for (const Unit* u = current; u; u = u->parent) path.insert(path.begin(), u);
+  NoteRead(ReadKind::kRoots, nullptr);
   return Level(model.roots, nullptr, path, 0);
-}
-
-std::string NavigationFingerprint(const std::vector<NavItem>& items) {
-  std::string text;
-  AppendFingerprint(items, &text);
-  return StableHash(text);
 }
 
 std::string AllUnitsPath() { return HomePath(); }

@@ -33,10 +33,6 @@ struct NavItem {
 // showing the whole site (the top level only).
 std::vector<NavItem> PrunedNavigation(const Model& model, const Unit* current);
 
-// Everything of `items` that a page shows (names, links, structure): pages
-// of a unit are kept by a rebuild only while this stays the same.
-std::string NavigationFingerprint(const std::vector<NavItem>& items);
-
 // Where the list of every unit is: on the home page.
 std::string AllUnitsPath();
 std::string AllUnitsAnchor();

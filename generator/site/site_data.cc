@@ -7,6 +7,7 @@
 #include "indonesian_format.h"
 #include "navigation.h"
 #include "nip.h"
+#include "read_record.h"
 #include "resolve.h"
 #include "site_extras.h"
 #include "urls.h"
@@ -206,6 +207,13 @@ const Ringkasan* Find(
   return it == y->second.end() ? nullptr : &it->second;
 }
 
+// The roll-up of `unit` with its sub-units: a read of them all (their
+// results), recorded as one (read_record.h).
+const Ringkasan* FindSubtree(const SiteContext& c, const Unit& unit) {
+  NoteRead(ReadKind::kSubtree, &unit);
+  return Find(c.results.per_unit_subtree, c.tahun, &unit);
+}
+
 data UnitCard(const SiteContext& c, const Unit& unit, const std::string& page) {
   data d;
   Put(d, "nama", unit.nama);
@@ -221,7 +229,7 @@ data UnitCard(const SiteContext& c, const Unit& unit, const std::string& page) {
   }
   Put(d, "jumlah_jabatan", std::to_string(jabatan));
   Ringkasan empty;
-  const Ringkasan* r = Find(c.results.per_unit_subtree, c.tahun, &unit);
+  const Ringkasan* r = FindSubtree(c, unit);
   Put(d, "ringkasan", RingkasanData(r ? *r : empty, c.model.site));
   data children = List();
   for (const Unit* child : unit.children) {
@@ -368,7 +376,7 @@ Page UnitPage(const SiteContext& c, const Unit& unit,
     Put(d, "ringkasan", std::move(ringkasan));
   }
   if (!unit.children.empty()) {
-    if (const Ringkasan* r = Find(c.results.per_unit_subtree, c.tahun, &unit)) {
+    if (const Ringkasan* r = FindSubtree(c, unit)) {
       data sub = RingkasanData(*r, c.model.site);
       Put(sub, "tahun", std::to_string(c.tahun));
       Put(d, "ringkasan_gabungan", std::move(sub));

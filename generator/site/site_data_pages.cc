@@ -15,7 +15,7 @@ using data = TemplateData;
 
 namespace {
 
-data Link(const std::string& page, const Jabatan& j) {
+data JabatanLink(const std::string& page, const Jabatan& j) {
   data d;
   Put(d, "nama", j.nama);
   Put(d, "url", RelativeUrl(page, JabatanPath(j)));
@@ -170,9 +170,10 @@ Page JabatanPage(const SiteContext& c, const Jabatan& j,
     Put(p, "pangkat", pangkat);
     Put(d, "pejabat", std::move(p));
   }
-  if (j.atasan) Put(d, "atasan", Link(page.path, *j.atasan));
+  if (j.atasan) Put(d, "atasan", JabatanLink(page.path, *j.atasan));
   data bawahan = ListData();
-  for (const Jabatan* b : j.bawahan) bawahan.push_back(Link(page.path, *b));
+  for (const Jabatan* b : j.bawahan)
+    bawahan.push_back(JabatanLink(page.path, *b));
   Put(d, "bawahan", std::move(bawahan));
   Put(d, "ada_bawahan", !j.bawahan.empty());
   PutTugasFungsi(d, j);
@@ -257,7 +258,7 @@ Page KeputusanPage(const SiteContext& c, const Keputusan& k) {
     Put(l, "dasar", k.lampiran->dasar);
     data jabatan = ListData();
     for (const Jabatan* j : k.lampiran->jabatan) {
-      data item = Link(page.path, *j);
+      data item = JabatanLink(page.path, *j);
       Put(item, "jumlah_indikator", std::to_string(j->indikator.size()));
       Push(jabatan, std::move(item));
     }

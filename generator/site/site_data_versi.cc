@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "indonesian_format.h"
+#include "read_record.h"
 #include "site_data.h"
 #include "site_extras.h"
 #include "urls.h"
@@ -116,6 +117,7 @@ std::string TanggalOf(const GitCommitInfo& commit) {
 TemplateData RiwayatData(const SiteContext& c, const Jabatan& j) {
   data list = ListData();
   if (!c.riwayat) return list;
+  NoteRead(ReadKind::kHistory, j.unit.raw());
   auto found = c.riwayat->find(j.unit->path + "/" + j.id);
   if (found == c.riwayat->end()) return list;
   for (const RiwayatEntry& entry : found->second) {
