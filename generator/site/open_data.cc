@@ -533,6 +533,8 @@ void RenderOpenData(const Model& model, const Results& results,
   // unit, never held all at once.
   const std::string json = prefix + "/indikator.json";
   const std::string csv = prefix + "/indikator.csv";
+  std::string years = "\nyears";
+  for (int year : results.tahun) years += " " + std::to_string(year);
   out->Append(json, "[");
   out->Append(csv, CsvHeader());
   auto report = [&](const std::string& path, const std::string& error) {
@@ -556,7 +558,7 @@ void RenderOpenData(const Model& model, const Results& results,
       }
       keys += key->second + "\n";
     }
-    if (!keys.empty()) whole_key = StableHash(keys + "open data xlsx");
+    if (!keys.empty()) whole_key = StableHash(keys + years + "open data xlsx");
     if (whole_key.empty() || !out->Keep(xlsx, whole_key)) {
       whole = std::make_unique<OpenDataXlsx>(XlsxLabels());
     }
@@ -620,12 +622,16 @@ void RenderOpenData(const Model& model, const Results& results,
                      ? unit_keys->find(model.units[i].get())
                      : std::map<const Unit*, std::string>::const_iterator();
       if (!unit_keys || key == unit_keys->end()) continue;
-      chunk.json_key = StableHash(key->second + "\nopen data json");
-      chunk.csv_key = StableHash(key->second + "\nopen data csv");
+      // A unit's rows list its PK sasaran for every year with realisasi in
+      // any unit (IndikatorRows), which its pages do not show: the years
+      // are part of its rows' keys.
+      const std::string unit_key = key->second + years;
+      chunk.json_key = StableHash(unit_key + "\nopen data json");
+      chunk.csv_key = StableHash(unit_key + "\nopen data csv");
       chunk.kept = out->HasKeptPiece(json, chunk.json_key) &&
                    out->HasKeptPiece(csv, chunk.csv_key);
-      chunk.unit_csv_key = StableHash(key->second + "\nopen data unit csv");
-      chunk.unit_xlsx_key = StableHash(key->second + "\nopen data unit xlsx");
+      chunk.unit_csv_key = StableHash(unit_key + "\nopen data unit csv");
+      chunk.unit_xlsx_key = StableHash(unit_key + "\nopen data unit xlsx");
       chunk.unit_csv_kept = out->Keep(unit_file(i, "csv"), chunk.unit_csv_key);
       chunk.unit_xlsx_kept =
           out->Keep(unit_file(i, "xlsx"), chunk.unit_xlsx_key);

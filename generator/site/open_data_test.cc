@@ -6,13 +6,51 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <vector>
 
+#include "compute.h"
 #include "resolve.h"
 #include "test_tree.h"
 #include "xlsx_reader.h"
 
 namespace sakip {
 namespace {
+
+// The keys of the pieces a render appends, in order.
+class PieceKeys : public OutputTree {
+ public:
+  void AppendPiece(const std::string& path, const std::string& bytes,
+                   const std::string& key) override {
+    keys.push_back(path + " " + key);
+    Append(path, bytes);
+  }
+  std::vector<std::string> keys;
+};
+
+TEST_CASE("a unit's open data pieces change key with the years of results") {
+  // A unit's rows list its PK sasaran for every year that has realisasi in
+  // any unit: another unit's first realisasi of a year changes them,
+  // though this unit's pages and their key stay as they were.
+  MemoryFileSystem fs = testing::ValidTree();
+  fs.Write("kota/kec/realisasi/2024.yaml",
+           "tahun: 2024\njabatan:\n  sekretaris:\n    dokumen:\n"
+           "      triwulan: { I: 3 }\n");
+  testing::Checked c = testing::Check(fs);
+  REQUIRE(c.Lines().empty());
+  Results results = ComputeResults(c.model, &c.diagnostics);
+  std::map<const Unit*, std::string> unit_keys;
+  for (const auto& unit : c.model.units) unit_keys[unit.get()] = "same";
+  PieceKeys before;
+  RenderOpenData(c.model, results, "2024/data", &before, 1, &unit_keys);
+  results.tahun.push_back(2025);
+  PieceKeys after;
+  RenderOpenData(c.model, results, "2024/data", &after, 1, &unit_keys);
+  REQUIRE(!before.keys.empty());
+  REQUIRE(before.keys.size() == after.keys.size());
+  for (size_t i = 0; i < before.keys.size(); ++i) {
+    CHECK(before.keys[i] != after.keys[i]);
+  }
+}
 
 TEST_CASE("the export has one row per reported quarter, null when none") {
   MemoryFileSystem fs = testing::ValidTree();

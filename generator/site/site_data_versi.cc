@@ -116,8 +116,9 @@ std::string TanggalOf(const GitCommitInfo& commit) {
 
 TemplateData RiwayatData(const SiteContext& c, const Jabatan& j) {
   data list = ListData();
-  if (!c.riwayat) return list;
+  // Noted without a history too: the content may become a git repository.
   NoteRead(ReadKind::kHistory, j.unit.raw());
+  if (!c.riwayat) return list;
   auto found = c.riwayat->find(j.unit->path + "/" + j.id);
   if (found == c.riwayat->end()) return list;
   for (const RiwayatEntry& entry : found->second) {
